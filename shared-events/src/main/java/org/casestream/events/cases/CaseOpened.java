@@ -1,0 +1,30 @@
+package org.casestream.events.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+
+/** A case came in through a channel or was opened by an agent. */
+public record CaseOpened(UUID caseId, String caseNumber, Customer customer, String subject, String description,
+                         Channel channel, String externalRef, Queue queue, Priority priority, List<String> tags,
+                         Instant openedAt) implements CaseEvent {
+
+    public CaseOpened {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(caseNumber, "caseNumber");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(openedAt, "openedAt");
+        description = description == null ? "" : description;
+        queue = queue == null ? Queue.UNCLASSIFIED : queue;
+        priority = priority == null ? Priority.MEDIUM : priority;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

@@ -1,0 +1,93 @@
+package org.casestream.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.casestream.events.agents.AgentAvailabilityChanged;
+import org.casestream.events.agents.AgentEvent;
+import org.casestream.events.agents.AgentRegistered;
+import org.casestream.events.agents.AgentSkillsChanged;
+import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CasePriorityChanged;
+import org.casestream.events.cases.CaseReopened;
+import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseTagged;
+import org.casestream.events.cases.CaseUnassigned;
+import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.SatisfactionRated;
+import org.casestream.events.cases.SlaBreached;
+import org.casestream.events.cases.SlaTargetsSet;
+
+/** One instance of every event, built by an exhaustive switch so a new event fails to compile here. */
+public final class CatalogueSamples {
+
+    public static final UUID CASE = UUID.fromString("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
+    public static final UUID AGENT = UUID.fromString("1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d");
+    public static final Instant AT = Instant.parse("2026-11-21T10:15:30.123Z");
+
+    private CatalogueSamples() {
+    }
+
+    public static DomainEvent sampleOf(Class<? extends DomainEvent> type) {
+        return all().stream().filter(type::isInstance).findFirst().orElseThrow();
+    }
+
+    public static List<DomainEvent> all() {
+        return List.of(
+                new CaseOpened(CASE, "CS-1001", new Customer("c-1", "Ada Lovelace", "ada@example.com", Tier.GOLD),
+                        "Cannot log in", "Reset mail never arrives", Channel.EMAIL, "mail-77", null,
+                        Priority.HIGH, List.of("vip"), AT),
+                new CaseClassified(CASE, Queue.LOGIN, Queue.UNCLASSIFIED, "rule"),
+                new CasePriorityChanged(CASE, Priority.CRITICAL, Priority.HIGH, "rule: account locked"),
+                new SlaTargetsSet(CASE, AT.plusSeconds(3600), AT.plusSeconds(86_400), "high/gold"),
+                new CaseAssigned(CASE, AGENT, null, AssignmentReason.AUTO),
+                new CaseUnassigned(CASE, AGENT, AssignmentReason.AGENT_OFFLINE),
+                new CaseStatusChanged(CASE, CaseStatus.IN_PROGRESS, CaseStatus.NEW),
+                new CaseReopened(CASE, CaseStatus.IN_PROGRESS, UUID.randomUUID()),
+                new CommentAdded(CASE, UUID.randomUUID(), null, AuthorType.AGENT, AGENT.toString(), "Grace",
+                        Visibility.INTERNAL, "Checked the mail logs", List.of(new Attachment("log.txt", "text/plain", 42, null))),
+                new FirstResponseRecorded(CASE, AT, AGENT.toString()),
+                new SlaBreached(CASE, SlaTarget.FIRST_RESPONSE, AT),
+                new CaseEscalated(CASE, 1, "SLA breached"),
+                new SatisfactionRated(CASE, 5, "Quick and kind"),
+                new CaseTagged(CASE, List.of("billing"), List.of("vip")),
+                new AgentRegistered(AGENT, "Grace Hopper", "grace@example.com", List.of(new Skill(Queue.LOGIN, 4)), 5,
+                        null),
+                new AgentSkillsChanged(AGENT, List.of(new Skill(Queue.PAYMENTS, 2)), 8),
+                new AgentAvailabilityChanged(AGENT, Availability.ONLINE, Availability.OFFLINE));
+    }
+
+    /** Compiles only while it names every event: the sealed families make the switch exhaustive. */
+    public static String describe(DomainEvent event) {
+        return switch (event) {
+            case CaseEvent caseEvent -> switch (caseEvent) {
+                case CaseOpened e -> "opened " + e.caseNumber();
+                case CaseClassified e -> "queue " + e.queue();
+                case CasePriorityChanged e -> "priority " + e.priority();
+                case SlaTargetsSet e -> "sla " + e.resolutionDue();
+                case CaseAssigned e -> "assigned " + e.agentId();
+                case CaseUnassigned e -> "unassigned " + e.reason();
+                case CaseStatusChanged e -> "status " + e.status();
+                case CaseReopened e -> "reopened";
+                case CommentAdded e -> "comment " + e.visibility();
+                case FirstResponseRecorded e -> "first response";
+                case SlaBreached e -> "breached " + e.target();
+                case CaseEscalated e -> "escalated " + e.level();
+                case SatisfactionRated e -> "rated " + e.rating();
+                case CaseTagged e -> "tagged " + e.added();
+            };
+            case AgentEvent agentEvent -> switch (agentEvent) {
+                case AgentRegistered e -> "agent " + e.capacity();
+                case AgentSkillsChanged e -> "skills " + e.skills().size();
+                case AgentAvailabilityChanged e -> "availability " + e.availability();
+            };
+            default -> throw new IllegalArgumentException("not an event family: " + event);
+        };
+    }
+}
