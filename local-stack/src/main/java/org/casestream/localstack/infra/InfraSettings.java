@@ -1,0 +1,31 @@
+package org.casestream.localstack.infra;
+
+import org.casestream.localstack.CasestreamHome;
+
+/**
+ * What {@code infra} starts and where.
+ *
+ * @param durablePostgres fsync and synchronous commit on, as a persistent store needs
+ */
+public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                            boolean durablePostgres) {
+
+    public static final int DEFAULT_POSTGRES_PORT = 5432;
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+
+    public InfraSettings {
+        if (postgresPort == kafkaPort || postgresPort == kafkaControllerPort || kafkaPort == kafkaControllerPort) {
+            throw new IllegalArgumentException("PostgreSQL, Kafka and the Kafka controller need three different ports, got "
+                    + postgresPort + ", " + kafkaPort + ", " + kafkaControllerPort);
+        }
+    }
+
+    public String postgresJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + LocalPostgres.DATABASE;
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+}

@@ -1,0 +1,144 @@
+package org.casestream.localstack.infra;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL and Kafka for running Casestream without Docker. {@link #start()} returns once both
+ * accept connections and then writes {@code infra.ready}; {@link #close()} removes it first and
+ * stops Kafka, then PostgreSQL. Both are safe to call from a shutdown hook while the other runs.
+ */
+public final class LocalInfrastructure implements AutoCloseable {
+
+    private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
+
+    private final InfraSettings settings;
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+    private boolean closed;
+
+    public LocalInfrastructure(InfraSettings settings) {
+        this.settings = settings;
+    }
+
+    public InfraSettings settings() {
+        return settings;
+    }
+
+    public synchronized void start() throws Exception {
+        if (closed) {
+            throw new IllegalStateException("Already stopped");
+        }
+        long startedAt = System.nanoTime();
+        Files.createDirectories(settings.home().root());
+        Files.deleteIfExists(settings.home().readyFile());
+        try {
+            postgres = LocalPostgres.start(settings.home().postgresDirectory(), settings.postgresPort(), settings.durablePostgres());
+            kafka = LocalKafka.start(settings.home().kafkaDirectory(), settings.kafkaPort(), settings.kafkaControllerPort());
+            verifyPostgres();
+            verifyKafka();
+        } catch (Exception e) {
+            stopServers();
+            closed = true;
+            throw e;
+        }
+        writeReadyFile();
+        LOG.info("Local infrastructure ready in {} ms: PostgreSQL {}, Kafka {}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+                settings.postgresJdbcUrl(), settings.kafkaBootstrapServers());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Files.deleteIfExists(settings.home().readyFile());
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}", settings.home().readyFile(), e);
+        }
+        stopServers();
+        LOG.info("Local infrastructure stopped");
+    }
+
+    private void stopServers() {
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                LOG.error("Kafka did not stop cleanly", e);
+            }
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                LOG.error("PostgreSQL did not stop cleanly", e);
+            }
+            postgres = null;
+        }
+    }
+
+    private void verifyPostgres() throws Exception {
+        try (Connection connection = postgres.connect();
+             Statement statement = connection.createStatement();
+             ResultSet settingsRow = statement.executeQuery(
+                     "SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')")) {
+            settingsRow.next();
+            LOG.info("PostgreSQL {} accepts connections at {} (fsync={}, synchronous_commit={})",
+                    settingsRow.getString(1), settings.postgresJdbcUrl(), settingsRow.getString(2), settingsRow.getString(3));
+        }
+    }
+
+    private void verifyKafka() throws Exception {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "casestream-local-stack-readiness",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_READY_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            int brokers = admin.describeCluster().nodes().get(KAFKA_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS).size();
+            String clusterId = admin.describeCluster().clusterId().get(KAFKA_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("Kafka accepts connections at {} (cluster {}, {} broker)", kafka.bootstrapServers(), clusterId, brokers);
+        }
+    }
+
+    private void writeReadyFile() throws IOException {
+        Path ready = settings.home().readyFile();
+        String content = String.join("\n",
+                "pid=" + ProcessHandle.current().pid(),
+                "started=" + Instant.now(),
+                "postgres.port=" + settings.postgresPort(),
+                "postgres.url=" + settings.postgresJdbcUrl(),
+                "postgres.user=" + LocalPostgres.USER,
+                "kafka.port=" + settings.kafkaPort(),
+                "kafka.bootstrap=" + settings.kafkaBootstrapServers(),
+                "");
+        Path temp = Files.createTempFile(ready.getParent(), ".infra.ready", ".tmp");
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        try {
+            Files.move(temp, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, ready, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

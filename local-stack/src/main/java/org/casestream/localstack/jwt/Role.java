@@ -1,0 +1,29 @@
+package org.casestream.localstack.jwt;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The roles a Casestream token can carry; the {@code roles} claim holds their lower-case names. */
+public enum Role {
+    AGENT, LEAD, MANAGER, ADMIN, OPS, CHANNEL;
+
+    /** The value written into the {@code roles} claim. */
+    public String claimValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Accepts a role name in any case, e.g. {@code agent} or {@code AGENT}. */
+    public static Role parse(String text) {
+        String wanted = text == null ? "" : text.trim();
+        return Arrays.stream(values())
+                .filter(role -> role.name().equalsIgnoreCase(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown role '" + text + "'; expected one of " + names()));
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(Role::claimValue).collect(Collectors.joining(", "));
+    }
+}
