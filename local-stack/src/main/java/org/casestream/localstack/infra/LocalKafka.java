@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * on a persistent log directory that is formatted once, when it is new. Every replication factor
  * and minimum ISR is 1, including the offsets topic and the transaction state log.
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
 
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -36,7 +36,7 @@ final class LocalKafka implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
+    public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
         Files.createDirectories(logDirectory);
         Path logDir = logDirectory.toAbsolutePath();
         if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -48,7 +48,7 @@ final class LocalKafka implements AutoCloseable {
         return new LocalKafka(server, port);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 

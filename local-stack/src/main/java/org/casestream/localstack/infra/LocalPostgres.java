@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * the first time, reused afterwards, never cleaned. Trust authentication for {@code postgres} on
  * loopback, no password.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
-    static final String DATABASE = "casestream";
+    public static final String DATABASE = "casestream";
     static final String USER = "postgres";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration STALE_SERVER_WAIT = Duration.ofSeconds(15);
@@ -43,7 +43,7 @@ final class LocalPostgres implements AutoCloseable {
      * @param durable fsync and synchronous commits on (the data directory is meant to survive);
      *                zonky's test defaults turn both off
      */
-    static LocalPostgres start(Path dataDirectory, int port, boolean durable) throws IOException, SQLException {
+    public static LocalPostgres start(Path dataDirectory, int port, boolean durable) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
         stopStaleServer(dataDirectory);
         boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
@@ -71,11 +71,11 @@ final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return server.getDatabase(USER, DATABASE).getConnection();
     }
 

@@ -1,0 +1,75 @@
+package org.casestream.command.agents;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casestream.command.domain.agents.AgentCommands.ChangeAgentAvailability;
+import org.casestream.command.domain.agents.AgentCommands.ChangeAgentSkills;
+import org.casestream.command.domain.agents.AgentCommands.RegisterAgent;
+import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.command.platform.NotFound;
+import org.casestream.events.agents.AgentEvent;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registering agents (admins), their skills and capacity (leads), their availability (agents and up). */
+@RestController
+public class AgentController {
+
+    private final CommandDispatcher commands;
+    private final EventStore eventStore;
+
+    public AgentController(CommandDispatcher commands, EventStore eventStore) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+    }
+
+    @Operation(summary = "Register an agent; agents start offline")
+    @PostMapping("/api/agents")
+    public ResponseEntity<AgentView> register(@Valid @RequestBody AgentRequests.NewAgent agent) {
+        UUID agentId = UUID.randomUUID();
+        commands.send(new RegisterAgent(agentId, agent.name().strip(), agent.email().strip(),
+                AgentRequests.skills(agent.skills()), agent.capacity()));
+        return ResponseEntity.created(URI.create("/api/agents/" + agentId)).body(load(agentId));
+    }
+
+    @Operation(summary = "An agent as the command side knows it")
+    @GetMapping("/api/agents/{agentId}")
+    public AgentView agent(@PathVariable UUID agentId) {
+        return load(agentId);
+    }
+
+    @Operation(summary = "Change an agent's skills and capacity")
+    @PutMapping("/api/agents/{agentId}/skills")
+    public AgentView skills(@PathVariable UUID agentId, @Valid @RequestBody AgentRequests.SkillsChange change) {
+        commands.send(new ChangeAgentSkills(agentId, AgentRequests.skills(change.skills()), change.capacity()));
+        return load(agentId);
+    }
+
+    @Operation(summary = "Go online, away or offline")
+    @PutMapping("/api/agents/{agentId}/availability")
+    public AgentView availability(@PathVariable UUID agentId,
+            @Valid @RequestBody AgentRequests.AvailabilityChange change) {
+        commands.send(new ChangeAgentAvailability(agentId, change.availability()));
+        return load(agentId);
+    }
+
+    private AgentView load(UUID agentId) {
+        List<AgentEvent> events = eventStore.readEvents(agentId.toString()).asStream()
+                .map(message -> message.getPayload())
+                .filter(AgentEvent.class::isInstance).map(AgentEvent.class::cast).toList();
+        if (events.isEmpty()) {
+            throw new NotFound("No agent " + agentId);
+        }
+        return AgentView.fold(events);
+    }
+}

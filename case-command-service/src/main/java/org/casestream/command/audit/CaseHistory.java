@@ -1,0 +1,51 @@
+package org.casestream.command.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casestream.events.cases.CaseEvent;
+import org.springframework.stereotype.Service;
+
+/** A case's events from the event store (upcast to today's shapes), as history or folded as of an instant. */
+@Service
+public class CaseHistory {
+
+    private final EventStore eventStore;
+
+    public CaseHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    /** Every event of the case, oldest first; empty when there is no such case. */
+    public List<HistoryEntry> of(UUID caseId) {
+        return events(caseId).stream().filter(message -> message.getPayload() instanceof CaseEvent)
+                .map(message -> HistoryEntry.of(message, null)).toList();
+    }
+
+    /** The case as it was at {@code asOf}; empty when it did not exist yet (or at all). */
+    public Optional<CaseView> asOf(UUID caseId, Instant asOf) {
+        CaseFold fold = new CaseFold();
+        for (DomainEventMessage<?> message : events(caseId)) {
+            if (message.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            if (message.getPayload() instanceof CaseEvent event) {
+                fold.apply(event, message.getTimestamp(), message.getSequenceNumber());
+            }
+        }
+        return fold.isEmpty() ? Optional.empty() : Optional.of(fold.view(asOf));
+    }
+
+    /** The case as it is now. */
+    public Optional<CaseView> current(UUID caseId) {
+        return asOf(caseId, Instant.now());
+    }
+
+    private List<? extends DomainEventMessage<?>> events(UUID caseId) {
+        return eventStore.readEvents(caseId.toString()).asStream().toList();
+    }
+}

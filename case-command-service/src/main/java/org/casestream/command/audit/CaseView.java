@@ -1,0 +1,42 @@
+package org.casestream.command.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.casestream.events.Attachment;
+import org.casestream.events.AuthorType;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.SlaTarget;
+import org.casestream.events.Visibility;
+
+/** A case as its events say it was at some instant: the answer of {@code GET /api/cases/{id}?asOf=}. */
+public record CaseView(UUID caseId, String caseNumber, CaseStatus status, Priority priority, Queue queue,
+                       Channel channel, String externalRef, Customer customer, String subject, String description,
+                       UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
+                       List<Comment> comments, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+                       long version, Instant asOf) {
+
+    public record Sla(Instant firstResponseDue, Instant resolutionDue, String policy, Instant firstRespondedAt,
+                      List<SlaTarget> breached) {
+    }
+
+    public record Satisfaction(int rating, String comment, Instant at) {
+    }
+
+    public record Comment(UUID commentId, UUID parentId, AuthorType authorType, String authorId, String authorName,
+                          Visibility visibility, String body, List<Attachment> attachments, Instant at) {
+    }
+
+    /** The same case without internal notes, for callers that must never see them. */
+    public CaseView withoutInternalNotes() {
+        return new CaseView(caseId, caseNumber, status, priority, queue, channel, externalRef, customer, subject,
+                description, assignee, tags, sla, escalationLevel, satisfaction,
+                comments.stream().filter(comment -> comment.visibility() == Visibility.PUBLIC).toList(),
+                createdAt, updatedAt, resolvedAt, version, asOf);
+    }
+}

@@ -1,0 +1,223 @@
+package org.casestream.command.cases;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.casestream.command.agents.AgentDirectory;
+import org.casestream.command.audit.CaseHistory;
+import org.casestream.command.audit.CaseView;
+import org.casestream.command.domain.InvalidCommand;
+import org.casestream.command.domain.RuleViolation;
+import org.casestream.command.domain.cases.CaseCommands.AddComment;
+import org.casestream.command.domain.cases.CaseCommands.AssignCase;
+import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
+import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
+import org.casestream.command.domain.cases.CaseCommands.ClassifyCase;
+import org.casestream.command.domain.cases.CaseCommands.EscalateCase;
+import org.casestream.command.domain.cases.CaseCommands.RateSatisfaction;
+import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
+import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
+import org.casestream.command.domain.cases.CaseCommands.TagCase;
+import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
+import org.casestream.command.intake.CaseReceipt;
+import org.casestream.command.intake.IntakeController;
+import org.casestream.command.intake.IntakeService;
+import org.casestream.command.intake.TicketRequest;
+import org.casestream.command.platform.Caller;
+import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.command.platform.FieldError;
+import org.casestream.command.platform.InvalidRequest;
+import org.casestream.command.platform.NotFound;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.AuthorType;
+import org.casestream.events.Visibility;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agents' and leads' commands on cases. Each answers with the case as it is after the command. */
+@RestController
+public class CaseController {
+
+    private final CommandDispatcher commands;
+    private final IntakeService intake;
+    private final CaseHistory history;
+    private final AgentDirectory agents;
+    private final Clock clock;
+
+    public CaseController(CommandDispatcher commands, IntakeService intake, CaseHistory history,
+            AgentDirectory agents, Clock clock) {
+        this.commands = commands;
+        this.intake = intake;
+        this.history = history;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "An agent opens a case (the channel it came through is required)")
+    @PostMapping("/api/cases")
+    public ResponseEntity<CaseReceipt> open(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Validated({Default.class, TicketRequest.OpenedByAgent.class}) @RequestBody TicketRequest request) {
+        return IntakeController.answer(intake.open(request.channel(), idempotencyKey, request));
+    }
+
+    @Operation(summary = "Move the case new → inprogress → done; anything else is 409")
+    @PostMapping("/api/cases/{caseId}/status")
+    public CaseView status(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.StatusChange change) {
+        return after(caseId, new ChangeStatus(caseId, change.status()));
+    }
+
+    @Operation(summary = "Reply publicly or add an internal note, optionally under an earlier comment")
+    @PostMapping("/api/cases/{caseId}/comments")
+    public ResponseEntity<CaseView> comment(@PathVariable UUID caseId,
+            @Valid @RequestBody CaseRequests.NewComment comment) {
+        AuthorType authorType = comment.authorType() == null ? AuthorType.AGENT : comment.authorType();
+        if (authorType == AuthorType.SYSTEM) {
+            throw new InvalidRequest(List.of(new FieldError("authorType", "must be agent or customer")));
+        }
+        Caller caller = Caller.current();
+        boolean byAgent = authorType == AuthorType.AGENT;
+        List<org.casestream.events.Attachment> attachments = comment.attachments() == null ? List.of()
+                : comment.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
+        UUID commentId = UUID.randomUUID();
+        CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), authorType,
+                byAgent ? caller.subject() : null, byAgent ? caller.name() : null,
+                comment.visibility() == null ? Visibility.PUBLIC : comment.visibility(), comment.body(),
+                attachments, clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + caseId + "#comment-" + commentId)).body(view);
+    }
+
+    @Operation(summary = "Change the priority")
+    @PostMapping("/api/cases/{caseId}/priority")
+    public CaseView priority(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.PriorityChange change) {
+        return after(caseId, new ChangePriority(caseId, change.priority(), change.reason()));
+    }
+
+    @Operation(summary = "Assign or transfer to an agent; agentId null unassigns")
+    @PostMapping("/api/cases/{caseId}/assignment")
+    public CaseView assignment(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.AssignmentChange change) {
+        return after(caseId, assignmentCommand(caseId, change.agentId()));
+    }
+
+    @Operation(summary = "Escalate one level")
+    @PostMapping("/api/cases/{caseId}/escalations")
+    public CaseView escalate(@PathVariable UUID caseId,
+            @Valid @RequestBody(required = false) CaseRequests.Escalation escalation) {
+        return after(caseId, new EscalateCase(caseId, escalation == null ? null : escalation.reason()));
+    }
+
+    @Operation(summary = "Put the case in a queue")
+    @PostMapping("/api/cases/{caseId}/classification")
+    public CaseView classify(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Classification change) {
+        return after(caseId, new ClassifyCase(caseId, change.queue(), "manual"));
+    }
+
+    @Operation(summary = "Add and remove tags")
+    @PostMapping("/api/cases/{caseId}/tags")
+    public CaseView tag(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Tagging tagging) {
+        return after(caseId, new TagCase(caseId, tagging.add(), tagging.remove()));
+    }
+
+    @Operation(summary = "Record the customer's satisfaction rating (done cases only)")
+    @PostMapping("/api/cases/{caseId}/satisfaction")
+    public CaseView rate(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Rating rating) {
+        return after(caseId, new RateSatisfaction(caseId, rating.rating(), rating.comment()));
+    }
+
+    @Operation(summary = "Set the SLA due times (sent by routing)")
+    @PostMapping("/api/cases/{caseId}/sla-targets")
+    public CaseView slaTargets(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.SlaTargets targets) {
+        return after(caseId, new SetSlaTargets(caseId, targets.firstResponseDue(), targets.resolutionDue(),
+                targets.policy()));
+    }
+
+    @Operation(summary = "Record an SLA breach (sent by routing's timers)")
+    @PostMapping("/api/cases/{caseId}/sla-breaches")
+    public CaseView slaBreach(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.SlaBreach breach) {
+        return after(caseId, new RecordSlaBreach(caseId, breach.target(), breach.dueAt()));
+    }
+
+    @Operation(summary = "Apply one action to many cases; one result per case")
+    @PostMapping("/api/cases/bulk")
+    public BulkResult bulk(@Valid @RequestBody CaseRequests.Bulk bulk) {
+        requireBulkFields(bulk);
+        List<BulkResult.Item> items = new ArrayList<>();
+        for (UUID caseId : bulk.caseIds().stream().distinct().toList()) {
+            items.add(applyOne(caseId, bulkCommand(caseId, bulk)));
+        }
+        return BulkResult.of(items);
+    }
+
+    private BulkResult.Item applyOne(UUID caseId, Object command) {
+        try {
+            commands.send(command);
+            return BulkResult.Item.applied(caseId);
+        } catch (RuleViolation violation) {
+            return BulkResult.Item.failed(caseId, HttpStatus.CONFLICT, violation.getMessage());
+        } catch (InvalidCommand invalid) {
+            return BulkResult.Item.failed(caseId, HttpStatus.UNPROCESSABLE_ENTITY, invalid.getMessage());
+        } catch (AggregateNotFoundException missing) {
+            return BulkResult.Item.failed(caseId, HttpStatus.NOT_FOUND, "no such case");
+        }
+    }
+
+    private Object bulkCommand(UUID caseId, CaseRequests.Bulk bulk) {
+        return switch (bulk.action()) {
+            case STATUS -> new ChangeStatus(caseId, bulk.status());
+            case PRIORITY -> new ChangePriority(caseId, bulk.priority(), bulk.reason());
+            case ASSIGN -> new AssignCase(caseId, bulk.agentId(), AssignmentReason.MANUAL);
+            case UNASSIGN -> new UnassignCase(caseId, AssignmentReason.MANUAL);
+            case ESCALATE -> new EscalateCase(caseId, bulk.reason());
+            case TAG -> new TagCase(caseId, bulk.tags(), Set.of());
+            case UNTAG -> new TagCase(caseId, Set.of(), bulk.tags());
+            case CLASSIFY -> new ClassifyCase(caseId, bulk.queue(), "manual");
+        };
+    }
+
+    private void requireBulkFields(CaseRequests.Bulk bulk) {
+        String missing = switch (bulk.action()) {
+            case STATUS -> bulk.status() == null ? "status" : null;
+            case PRIORITY -> bulk.priority() == null ? "priority" : null;
+            case ASSIGN -> bulk.agentId() == null ? "agentId" : null;
+            case TAG, UNTAG -> bulk.tags() == null || bulk.tags().isEmpty() ? "tags" : null;
+            case CLASSIFY -> bulk.queue() == null ? "queue" : null;
+            case UNASSIGN, ESCALATE -> null;
+        };
+        if (missing != null) {
+            throw new InvalidRequest(List.of(new FieldError(missing, "is required for action " + bulk.action())));
+        }
+        if (bulk.action() == BulkAction.ASSIGN && !agents.exists(bulk.agentId())) {
+            throw new InvalidCommand("agentId", "no agent " + bulk.agentId());
+        }
+    }
+
+    private Object assignmentCommand(UUID caseId, UUID agentId) {
+        if (agentId == null) {
+            return new UnassignCase(caseId, AssignmentReason.MANUAL);
+        }
+        if (!agents.exists(agentId)) {
+            throw new InvalidCommand("agentId", "no agent " + agentId);
+        }
+        return new AssignCase(caseId, agentId, AssignmentReason.MANUAL);
+    }
+
+    private CaseView after(UUID caseId, Object command) {
+        commands.send(command);
+        return history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
+    }
+}

@@ -1,0 +1,291 @@
+package org.casestream.command.domain.cases;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.casestream.command.domain.InvalidCommand;
+import org.casestream.command.domain.RuleViolation;
+import org.casestream.command.domain.cases.CaseCommands.AddComment;
+import org.casestream.command.domain.cases.CaseCommands.AssignCase;
+import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
+import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
+import org.casestream.command.domain.cases.CaseCommands.ClassifyCase;
+import org.casestream.command.domain.cases.CaseCommands.EscalateCase;
+import org.casestream.command.domain.cases.CaseCommands.OpenCase;
+import org.casestream.command.domain.cases.CaseCommands.RateSatisfaction;
+import org.casestream.command.domain.cases.CaseCommands.RecordFirstResponse;
+import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
+import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
+import org.casestream.command.domain.cases.CaseCommands.TagCase;
+import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.AuthorType;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.SlaTarget;
+import org.casestream.events.Visibility;
+import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CasePriorityChanged;
+import org.casestream.events.cases.CaseReopened;
+import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseTagged;
+import org.casestream.events.cases.CaseUnassigned;
+import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.SatisfactionRated;
+import org.casestream.events.cases.SlaBreached;
+import org.casestream.events.cases.SlaTargetsSet;
+
+/**
+ * A customer's case. Command handlers check the rules and apply events; the event sourcing handlers keep
+ * only what later decisions need. A command that changes nothing (the same priority again, a comment id
+ * already added) applies nothing, so retried commands are harmless.
+ */
+@Aggregate
+public class CaseAggregate {
+
+    /** Status moves an agent may make; a customer's reply on a done case reopens it on its own. */
+    private static final Map<CaseStatus, Set<CaseStatus>> TRANSITIONS = Map.of(
+            CaseStatus.NEW, EnumSet.of(CaseStatus.IN_PROGRESS),
+            CaseStatus.IN_PROGRESS, EnumSet.of(CaseStatus.DONE),
+            CaseStatus.DONE, EnumSet.noneOf(CaseStatus.class));
+
+    @AggregateIdentifier
+    private UUID caseId;
+    private CaseStatus status;
+    private Priority priority;
+    private Queue queue;
+    private UUID assignee;
+    private final Set<String> tags = new HashSet<>();
+    private final Set<UUID> commentIds = new HashSet<>();
+    private boolean firstResponseRecorded;
+    private final Set<SlaTarget> breached = EnumSet.noneOf(SlaTarget.class);
+    private int escalationLevel;
+
+    protected CaseAggregate() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public CaseAggregate(OpenCase command) {
+        apply(new CaseOpened(command.caseId(), command.caseNumber(), command.customer(), command.subject(),
+                command.description(), command.channel(), command.externalRef(), command.queue(),
+                command.priority(), normalised(command.tags()), command.openedAt()));
+    }
+
+    @CommandHandler
+    public void handle(ClassifyCase command) {
+        requireOpen("classify");
+        if (command.queue() != queue) {
+            apply(new CaseClassified(caseId, command.queue(), queue, command.source()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangePriority command) {
+        requireOpen("change the priority of");
+        if (command.priority() != priority) {
+            apply(new CasePriorityChanged(caseId, command.priority(), priority, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SetSlaTargets command) {
+        requireOpen("set SLA targets on");
+        if (command.firstResponseDue() != null && command.firstResponseDue().isAfter(command.resolutionDue())) {
+            throw new InvalidCommand("firstResponseDue", "the first response cannot be due after the resolution");
+        }
+        apply(new SlaTargetsSet(caseId, command.firstResponseDue(), command.resolutionDue(), command.policy()));
+    }
+
+    @CommandHandler
+    public void handle(AssignCase command) {
+        requireOpen("assign");
+        if (command.agentId().equals(assignee)) {
+            return;
+        }
+        AssignmentReason reason = command.reason() == AssignmentReason.MANUAL && assignee != null
+                ? AssignmentReason.TRANSFER
+                : command.reason();
+        apply(new CaseAssigned(caseId, command.agentId(), assignee, reason));
+    }
+
+    @CommandHandler
+    public void handle(UnassignCase command) {
+        if (assignee == null) {
+            throw new RuleViolation("the case has no assignee");
+        }
+        apply(new CaseUnassigned(caseId, assignee, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeStatus command) {
+        if (!TRANSITIONS.get(status).contains(command.status())) {
+            throw new RuleViolation("a case cannot go from " + status + " to " + command.status());
+        }
+        apply(new CaseStatusChanged(caseId, command.status(), status));
+    }
+
+    @CommandHandler
+    public void handle(AddComment command) {
+        if (commentIds.contains(command.commentId())) {
+            return;
+        }
+        if (command.parentId() != null && !commentIds.contains(command.parentId())) {
+            throw new InvalidCommand("parentId", "the case has no comment " + command.parentId());
+        }
+        if (command.authorType() == AuthorType.CUSTOMER && command.visibility() == Visibility.INTERNAL) {
+            throw new InvalidCommand("visibility", "a customer cannot write an internal note");
+        }
+        apply(new CommentAdded(caseId, command.commentId(), command.parentId(), command.authorType(),
+                command.authorId(), command.authorName(), command.visibility(), command.body(),
+                command.attachments()));
+        if (command.authorType() == AuthorType.CUSTOMER && status == CaseStatus.DONE) {
+            apply(new CaseReopened(caseId, CaseStatus.IN_PROGRESS, command.commentId()));
+        }
+        if (command.authorType() == AuthorType.AGENT && command.visibility() == Visibility.PUBLIC
+                && !firstResponseRecorded) {
+            apply(new FirstResponseRecorded(caseId, command.at(), command.authorId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordFirstResponse command) {
+        if (firstResponseRecorded) {
+            throw new RuleViolation("the first response is already recorded");
+        }
+        apply(new FirstResponseRecorded(caseId, command.at(), command.agentId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordSlaBreach command) {
+        requireOpen("record an SLA breach on");
+        if (!breached.contains(command.target())) {
+            apply(new SlaBreached(caseId, command.target(), command.dueAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(EscalateCase command) {
+        requireOpen("escalate");
+        apply(new CaseEscalated(caseId, escalationLevel + 1, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(TagCase command) {
+        Set<String> added = new TreeSet<>(normalised(List.copyOf(command.add())));
+        added.removeAll(tags);
+        Set<String> removed = new TreeSet<>(normalised(List.copyOf(command.remove())));
+        removed.retainAll(tags);
+        removed.removeAll(added);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            apply(new CaseTagged(caseId, List.copyOf(added), List.copyOf(removed)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RateSatisfaction command) {
+        if (status != CaseStatus.DONE) {
+            throw new RuleViolation("only a done case can be rated");
+        }
+        if (command.rating() < 1 || command.rating() > 5) {
+            throw new InvalidCommand("rating", "must be between 1 and 5");
+        }
+        apply(new SatisfactionRated(caseId, command.rating(), command.comment()));
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened event) {
+        caseId = event.caseId();
+        status = CaseStatus.NEW;
+        priority = event.priority();
+        queue = event.queue();
+        tags.addAll(event.tags());
+    }
+
+    @EventSourcingHandler
+    void on(CaseClassified event) {
+        queue = event.queue();
+    }
+
+    @EventSourcingHandler
+    void on(CasePriorityChanged event) {
+        priority = event.priority();
+    }
+
+    @EventSourcingHandler
+    void on(CaseAssigned event) {
+        assignee = event.agentId();
+    }
+
+    @EventSourcingHandler
+    void on(CaseUnassigned event) {
+        assignee = null;
+    }
+
+    @EventSourcingHandler
+    void on(CaseStatusChanged event) {
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened event) {
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(CommentAdded event) {
+        commentIds.add(event.commentId());
+    }
+
+    @EventSourcingHandler
+    void on(FirstResponseRecorded event) {
+        firstResponseRecorded = true;
+    }
+
+    @EventSourcingHandler
+    void on(SlaBreached event) {
+        breached.add(event.target());
+    }
+
+    @EventSourcingHandler
+    void on(CaseEscalated event) {
+        escalationLevel = event.level();
+    }
+
+    @EventSourcingHandler
+    void on(CaseTagged event) {
+        tags.addAll(event.added());
+        tags.removeAll(event.removed());
+    }
+
+    private void requireOpen(String action) {
+        if (status == CaseStatus.DONE) {
+            throw new RuleViolation("cannot " + action + " a done case");
+        }
+    }
+
+    /** Tags are lower-case and trimmed, so "VIP" and "vip " are one tag. */
+    static List<String> normalised(List<String> tags) {
+        return tags == null ? List.of() : tags.stream()
+                .filter(tag -> tag != null && !tag.isBlank())
+                .map(tag -> tag.trim().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .toList();
+    }
+}

@@ -1,0 +1,114 @@
+package org.casestream.command.domain.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.Attachment;
+import org.casestream.events.AuthorType;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.SlaTarget;
+import org.casestream.events.Visibility;
+
+/** The commands a case accepts, verb + noun, the target case first. */
+public final class CaseCommands {
+
+    private CaseCommands() {
+    }
+
+    public record OpenCase(@TargetAggregateIdentifier UUID caseId, String caseNumber, Customer customer,
+                           String subject, String description, Channel channel, String externalRef, Queue queue,
+                           Priority priority, List<String> tags, Instant openedAt) {
+        public OpenCase {
+            Objects.requireNonNull(caseId, "caseId");
+            Objects.requireNonNull(caseNumber, "caseNumber");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(openedAt, "openedAt");
+        }
+    }
+
+    public record ClassifyCase(@TargetAggregateIdentifier UUID caseId, Queue queue, String source) {
+        public ClassifyCase {
+            Objects.requireNonNull(queue, "queue");
+        }
+    }
+
+    public record ChangePriority(@TargetAggregateIdentifier UUID caseId, Priority priority, String reason) {
+        public ChangePriority {
+            Objects.requireNonNull(priority, "priority");
+        }
+    }
+
+    public record SetSlaTargets(@TargetAggregateIdentifier UUID caseId, Instant firstResponseDue,
+                                Instant resolutionDue, String policy) {
+        public SetSlaTargets {
+            Objects.requireNonNull(resolutionDue, "resolutionDue");
+        }
+    }
+
+    public record AssignCase(@TargetAggregateIdentifier UUID caseId, UUID agentId, AssignmentReason reason) {
+        public AssignCase {
+            Objects.requireNonNull(agentId, "agentId");
+            reason = reason == null ? AssignmentReason.MANUAL : reason;
+        }
+    }
+
+    public record UnassignCase(@TargetAggregateIdentifier UUID caseId, AssignmentReason reason) {
+        public UnassignCase {
+            reason = reason == null ? AssignmentReason.MANUAL : reason;
+        }
+    }
+
+    public record ChangeStatus(@TargetAggregateIdentifier UUID caseId, CaseStatus status) {
+        public ChangeStatus {
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    public record AddComment(@TargetAggregateIdentifier UUID caseId, UUID commentId, UUID parentId,
+                             AuthorType authorType, String authorId, String authorName, Visibility visibility,
+                             String body, List<Attachment> attachments, Instant at) {
+        public AddComment {
+            Objects.requireNonNull(commentId, "commentId");
+            Objects.requireNonNull(authorType, "authorType");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(at, "at");
+            visibility = visibility == null ? Visibility.PUBLIC : visibility;
+        }
+    }
+
+    public record RecordFirstResponse(@TargetAggregateIdentifier UUID caseId, String agentId, Instant at) {
+        public RecordFirstResponse {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    public record RecordSlaBreach(@TargetAggregateIdentifier UUID caseId, SlaTarget target, Instant dueAt) {
+        public RecordSlaBreach {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    public record EscalateCase(@TargetAggregateIdentifier UUID caseId, String reason) {
+    }
+
+    public record TagCase(@TargetAggregateIdentifier UUID caseId, Set<String> add, Set<String> remove) {
+        public TagCase {
+            add = add == null ? Set.of() : Set.copyOf(add);
+            remove = remove == null ? Set.of() : Set.copyOf(remove);
+        }
+    }
+
+    public record RateSatisfaction(@TargetAggregateIdentifier UUID caseId, int rating, String comment) {
+    }
+}

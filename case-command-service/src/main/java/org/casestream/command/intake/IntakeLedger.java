@@ -1,0 +1,59 @@
+package org.casestream.command.intake;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The intake requests seen so far, per channel, by Idempotency-Key and by external reference. The unique
+ * constraints make the first of several concurrent retries the only one that claims a row; the others wait
+ * for its transaction and then find its answer.
+ */
+@Repository
+class IntakeLedger {
+
+    record Entry(long id, String idempotencyKey, String requestHash, UUID caseId, String response) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IntakeLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the request; false when an earlier request with the same key or reference already did. */
+    boolean claim(String channel, String idempotencyKey, String externalRef, String requestHash, UUID caseId) {
+        return jdbc.sql("""
+                        INSERT INTO intake_request (channel, idempotency_key, external_ref, request_hash, case_id)
+                        VALUES (:channel, :key, :ref, :hash, :caseId)
+                        ON CONFLICT DO NOTHING""")
+                .param("channel", channel).param("key", idempotencyKey).param("ref", externalRef)
+                .param("hash", requestHash).param("caseId", caseId)
+                .update() == 1;
+    }
+
+    void recordResponse(UUID caseId, String response) {
+        jdbc.sql("UPDATE intake_request SET response = :response WHERE case_id = :caseId")
+                .param("response", response).param("caseId", caseId).update();
+    }
+
+    /** The earlier request that holds this key or reference, the key's holder first. */
+    Optional<Entry> find(String channel, String idempotencyKey, String externalRef) {
+        return jdbc.sql("""
+                        SELECT id, idempotency_key, request_hash, case_id, response FROM intake_request
+                        WHERE channel = :channel AND (idempotency_key = :key OR external_ref = :ref)
+                        ORDER BY (idempotency_key = :key) IS TRUE DESC, id
+                        LIMIT 1""")
+                .param("channel", channel).param("key", idempotencyKey).param("ref", externalRef)
+                .query((row, index) -> new Entry(row.getLong("id"), row.getString("idempotency_key"),
+                        row.getString("request_hash"), row.getObject("case_id", UUID.class),
+                        row.getString("response")))
+                .optional();
+    }
+
+    String nextCaseNumber() {
+        return "CS-" + jdbc.sql("SELECT nextval('case_number_seq')").query(Long.class).single();
+    }
+}

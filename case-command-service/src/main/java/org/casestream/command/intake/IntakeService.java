@@ -1,0 +1,117 @@
+package org.casestream.command.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casestream.command.domain.InvalidCommand;
+import org.casestream.command.domain.cases.CaseCommands.OpenCase;
+import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.Tier;
+import org.casestream.events.json.EventJson;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens cases exactly once. In one transaction: claim the channel's Idempotency-Key and external reference,
+ * take a case number, append {@code CaseOpened} (Axon joins this transaction) and keep the answer. A retry,
+ * even a concurrent one, finds the claim and gets the first answer; no second case, no new event.
+ */
+@Service
+public class IntakeService {
+
+    /** The result of an intake: the receipt, and whether it is the answer to an earlier request. */
+    public record Outcome(CaseReceipt receipt, boolean replayed) {
+    }
+
+    private final IntakeLedger ledger;
+    private final CommandDispatcher commands;
+    private final Clock clock;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, Clock clock) {
+        this.ledger = ledger;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome open(Channel channel, String idempotencyKey, TicketRequest request) {
+        String hash = hash(request);
+        UUID caseId = UUID.randomUUID();
+        if (!ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId)) {
+            return replay(channel, idempotencyKey, request, hash);
+        }
+        Instant now = clock.instant();
+        String caseNumber = ledger.nextCaseNumber();
+        Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
+        commands.send(new OpenCase(caseId, caseNumber, customer(request.customer()), request.subject().strip(),
+                request.description(), channel, request.externalRef(), Queue.UNCLASSIFIED, priority,
+                request.tags(), now));
+        CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
+                channel, request.externalRef(), now);
+        ledger.recordResponse(caseId, write(receipt));
+        return new Outcome(receipt, false);
+    }
+
+    private Outcome replay(Channel channel, String idempotencyKey, TicketRequest request, String hash) {
+        IntakeLedger.Entry first = ledger.find(channel.wire(), idempotencyKey, request.externalRef())
+                .orElseThrow(() -> new IllegalStateException("claimed intake request vanished"));
+        if (idempotencyKey != null && idempotencyKey.equals(first.idempotencyKey())
+                && !first.requestHash().equals(hash)) {
+            throw new InvalidCommand("Idempotency-Key", "this key was already used for a different request");
+        }
+        return new Outcome(read(first.response()), true);
+    }
+
+    /** A stable pseudonymous id when the channel gives none: the same email is the same customer. */
+    static Customer customer(CustomerDetails details) {
+        String email = details.email().strip();
+        String id = details.customerId() != null && !details.customerId().isBlank()
+                ? details.customerId()
+                : "cus-" + sha256(email.toLowerCase(Locale.ROOT)).substring(0, 20);
+        return new Customer(id, details.name().strip(), email, details.tier() == null ? Tier.STANDARD : details.tier());
+    }
+
+    private String hash(TicketRequest request) {
+        return sha256(write(request));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private CaseReceipt read(String response) {
+        try {
+            return json.readValue(Objects.requireNonNull(response, "intake response"), CaseReceipt.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored intake response is unreadable", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.casestream.command.platform;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling, from the verified JWT: the subject (a user, a service or a channel's key), a display name,
+ * roles, and for channels the channel they post for.
+ */
+public record Caller(String subject, String name, Set<String> roles, String channel) {
+
+    public static final String ROLES_CLAIM = "roles";
+    public static final String CHANNEL_CLAIM = "channel";
+
+    public static Caller current() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            return of(token.getToken());
+        }
+        throw new IllegalStateException("no authenticated caller");
+    }
+
+    public static Caller of(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+        String name = jwt.getClaimAsString("name");
+        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name,
+                roles == null ? Set.of() : Set.copyOf(roles), jwt.getClaimAsString(CHANNEL_CLAIM));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,5 @@
+package org.casestream.command.platform;
+
+/** One bad field of a request, as listed in a problem's {@code errors}. */
+public record FieldError(String field, String message) {
+}

@@ -1,0 +1,9 @@
+package org.casestream.command.platform;
+
+/** A resource the request names does not exist (404). */
+public class NotFound extends RuntimeException {
+
+    public NotFound(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,142 @@
+package org.casestream.command.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.casestream.command.domain.InvalidCommand;
+import org.casestream.command.domain.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem+json. Bad input names each bad field in {@code errors}; rule violations
+ * are 409, commands invalid for the aggregate 422, unknown aggregates 404. Messages never echo request
+ * values, so no PII reaches a response or a log through here.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.invalid(fieldErrors(failure.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        failure.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(Problems.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (failure.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
+                    ? "must be one of " + enumValues(format.getTargetType())
+                    : "has the wrong type or format";
+            return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(field, message))));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json",
+                "Malformed request body", "The body is missing or is not valid JSON"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException failure) {
+        return Problems.invalid(List.of(new FieldError(failure.getName(), "has the wrong type or format")));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest invalid) {
+        return Problems.invalid(invalid.errors());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation violation) {
+        return Problems.of(HttpStatus.CONFLICT, "rule-violation", "Not allowed in the current state",
+                violation.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCommand.class)
+    ProblemDetail invalidCommand(InvalidCommand invalid) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command",
+                "Invalid for this resource", invalid.getMessage());
+        problem.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException missing) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "No such resource: " + missing.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound missing) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrency(ConcurrencyException conflict) {
+        log.warn("Concurrent writes kept conflicting after retries: {}", conflict.getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
+                "Others kept changing this resource at the same time; try again");
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+        result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(),
+                error.getDefaultMessage())));
+        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    /** The name the caller used: a header's or query parameter's own name, else the Java name. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        return parameter.getParameterName();
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", "));
+    }
+}

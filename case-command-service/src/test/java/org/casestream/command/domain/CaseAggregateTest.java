@@ -1,0 +1,370 @@
+package org.casestream.command.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.casestream.command.domain.cases.CaseAggregate;
+import org.casestream.command.domain.cases.CaseCommands.AddComment;
+import org.casestream.command.domain.cases.CaseCommands.AssignCase;
+import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
+import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
+import org.casestream.command.domain.cases.CaseCommands.ClassifyCase;
+import org.casestream.command.domain.cases.CaseCommands.EscalateCase;
+import org.casestream.command.domain.cases.CaseCommands.OpenCase;
+import org.casestream.command.domain.cases.CaseCommands.RateSatisfaction;
+import org.casestream.command.domain.cases.CaseCommands.RecordFirstResponse;
+import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
+import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
+import org.casestream.command.domain.cases.CaseCommands.TagCase;
+import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.AuthorType;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.SlaTarget;
+import org.casestream.events.Tier;
+import org.casestream.events.Visibility;
+import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CasePriorityChanged;
+import org.casestream.events.cases.CaseReopened;
+import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseTagged;
+import org.casestream.events.cases.CaseUnassigned;
+import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.SatisfactionRated;
+import org.casestream.events.cases.SlaBreached;
+import org.casestream.events.cases.SlaTargetsSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Given / when / then for every rule of the Case aggregate, legal and illegal. */
+class CaseAggregateTest {
+
+    private static final UUID CASE = UUID.randomUUID();
+    private static final UUID AGENT = UUID.randomUUID();
+    private static final UUID OTHER_AGENT = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final Customer CUSTOMER = new Customer("cus-1", "Ada", "ada@example.com", Tier.GOLD);
+
+    private AggregateTestFixture<CaseAggregate> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(CaseAggregate.class);
+    }
+
+    private static CaseOpened opened() {
+        return new CaseOpened(CASE, "CS-1001", CUSTOMER, "Cannot log in", "Reset mail never arrives", Channel.EMAIL,
+                "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of("vip"), NOW);
+    }
+
+    private static CaseStatusChanged started() {
+        return new CaseStatusChanged(CASE, CaseStatus.IN_PROGRESS, CaseStatus.NEW);
+    }
+
+    private static CaseStatusChanged finished() {
+        return new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.IN_PROGRESS);
+    }
+
+    private static AddComment comment(UUID id, UUID parent, AuthorType author, Visibility visibility) {
+        return new AddComment(CASE, id, parent, author, "a-1", "Grace", visibility, "Hello", List.of(), NOW);
+    }
+
+    private static CommentAdded commentAdded(UUID id, UUID parent, AuthorType author, Visibility visibility) {
+        return new CommentAdded(CASE, id, parent, author, "a-1", "Grace", visibility, "Hello", List.of());
+    }
+
+    @Test
+    void opensWithNormalisedTags() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCase(CASE, "CS-1001", CUSTOMER, "Cannot log in", "Reset mail never arrives",
+                        Channel.EMAIL, "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of(" VIP", "vip"), NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(opened());
+    }
+
+    @Nested
+    class Status {
+
+        @Test
+        void newGoesInProgress() {
+            fixture.given(opened()).when(new ChangeStatus(CASE, CaseStatus.IN_PROGRESS)).expectEvents(started());
+        }
+
+        @Test
+        void inProgressGoesDone() {
+            fixture.given(opened(), started()).when(new ChangeStatus(CASE, CaseStatus.DONE))
+                    .expectEvents(finished());
+        }
+
+        @Test
+        void newCannotSkipToDone() {
+            fixture.given(opened()).when(new ChangeStatus(CASE, CaseStatus.DONE))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void cannotGoBackToNew() {
+            fixture.given(opened(), started()).when(new ChangeStatus(CASE, CaseStatus.NEW))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void doneCannotBeReopenedByAnAgentStatusChange() {
+            fixture.given(opened(), started(), finished()).when(new ChangeStatus(CASE, CaseStatus.IN_PROGRESS))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void sameStatusAgainIsIllegal() {
+            fixture.given(opened(), started()).when(new ChangeStatus(CASE, CaseStatus.IN_PROGRESS))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Comments {
+
+        @Test
+        void firstPublicAgentReplyRecordsTheFirstResponse() {
+            UUID id = UUID.randomUUID();
+            fixture.given(opened()).when(comment(id, null, AuthorType.AGENT, Visibility.PUBLIC))
+                    .expectEvents(commentAdded(id, null, AuthorType.AGENT, Visibility.PUBLIC),
+                            new FirstResponseRecorded(CASE, NOW, "a-1"));
+        }
+
+        @Test
+        void internalNoteIsNoResponse() {
+            UUID id = UUID.randomUUID();
+            fixture.given(opened()).when(comment(id, null, AuthorType.AGENT, Visibility.INTERNAL))
+                    .expectEvents(commentAdded(id, null, AuthorType.AGENT, Visibility.INTERNAL));
+        }
+
+        @Test
+        void secondReplyRecordsNothingMore() {
+            UUID first = UUID.randomUUID();
+            UUID second = UUID.randomUUID();
+            fixture.given(opened(), commentAdded(first, null, AuthorType.AGENT, Visibility.PUBLIC),
+                            new FirstResponseRecorded(CASE, NOW, "a-1"))
+                    .when(comment(second, first, AuthorType.AGENT, Visibility.PUBLIC))
+                    .expectEvents(commentAdded(second, first, AuthorType.AGENT, Visibility.PUBLIC));
+        }
+
+        @Test
+        void threadsUnderAnExistingComment() {
+            UUID parent = UUID.randomUUID();
+            UUID reply = UUID.randomUUID();
+            fixture.given(opened(), commentAdded(parent, null, AuthorType.CUSTOMER, Visibility.PUBLIC))
+                    .when(comment(reply, parent, AuthorType.CUSTOMER, Visibility.PUBLIC))
+                    .expectEvents(commentAdded(reply, parent, AuthorType.CUSTOMER, Visibility.PUBLIC));
+        }
+
+        @Test
+        void refusesAnUnknownParent() {
+            fixture.given(opened())
+                    .when(comment(UUID.randomUUID(), UUID.randomUUID(), AuthorType.AGENT, Visibility.PUBLIC))
+                    .expectException(InvalidCommand.class).expectNoEvents();
+        }
+
+        @Test
+        void customersCannotWriteInternalNotes() {
+            fixture.given(opened()).when(comment(UUID.randomUUID(), null, AuthorType.CUSTOMER, Visibility.INTERNAL))
+                    .expectException(InvalidCommand.class);
+        }
+
+        @Test
+        void customerReplyReopensADoneCase() {
+            UUID id = UUID.randomUUID();
+            fixture.given(opened(), started(), finished())
+                    .when(comment(id, null, AuthorType.CUSTOMER, Visibility.PUBLIC))
+                    .expectEvents(commentAdded(id, null, AuthorType.CUSTOMER, Visibility.PUBLIC),
+                            new CaseReopened(CASE, CaseStatus.IN_PROGRESS, id));
+        }
+
+        @Test
+        void agentNoteOnADoneCaseDoesNotReopenIt() {
+            UUID id = UUID.randomUUID();
+            fixture.given(opened(), started(), finished())
+                    .when(comment(id, null, AuthorType.AGENT, Visibility.INTERNAL))
+                    .expectEvents(commentAdded(id, null, AuthorType.AGENT, Visibility.INTERNAL));
+        }
+
+        @Test
+        void theSameCommentTwiceIsAddedOnce() {
+            UUID id = UUID.randomUUID();
+            fixture.given(opened(), commentAdded(id, null, AuthorType.CUSTOMER, Visibility.PUBLIC))
+                    .when(comment(id, null, AuthorType.CUSTOMER, Visibility.PUBLIC))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void explicitFirstResponseOnlyOnce() {
+            fixture.given(opened()).when(new RecordFirstResponse(CASE, "a-1", NOW))
+                    .expectEvents(new FirstResponseRecorded(CASE, NOW, "a-1"));
+            fixture.given(opened(), new FirstResponseRecorded(CASE, NOW, "a-1"))
+                    .when(new RecordFirstResponse(CASE, "a-1", NOW)).expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Assignment {
+
+        @Test
+        void assignsByHand() {
+            fixture.given(opened()).when(new AssignCase(CASE, AGENT, AssignmentReason.MANUAL))
+                    .expectEvents(new CaseAssigned(CASE, AGENT, null, AssignmentReason.MANUAL));
+        }
+
+        @Test
+        void reassigningByHandIsATransfer() {
+            fixture.given(opened(), new CaseAssigned(CASE, AGENT, null, AssignmentReason.AUTO))
+                    .when(new AssignCase(CASE, OTHER_AGENT, AssignmentReason.MANUAL))
+                    .expectEvents(new CaseAssigned(CASE, OTHER_AGENT, AGENT, AssignmentReason.TRANSFER));
+        }
+
+        @Test
+        void routingKeepsItsOwnReason() {
+            fixture.given(opened(), new CaseAssigned(CASE, AGENT, null, AssignmentReason.AUTO))
+                    .when(new AssignCase(CASE, OTHER_AGENT, AssignmentReason.ESCALATION))
+                    .expectEvents(new CaseAssigned(CASE, OTHER_AGENT, AGENT, AssignmentReason.ESCALATION));
+        }
+
+        @Test
+        void sameAgentAgainChangesNothing() {
+            fixture.given(opened(), new CaseAssigned(CASE, AGENT, null, AssignmentReason.AUTO))
+                    .when(new AssignCase(CASE, AGENT, AssignmentReason.MANUAL)).expectNoEvents();
+        }
+
+        @Test
+        void cannotAssignADoneCase() {
+            fixture.given(opened(), started(), finished())
+                    .when(new AssignCase(CASE, AGENT, AssignmentReason.MANUAL)).expectException(RuleViolation.class);
+        }
+
+        @Test
+        void unassigns() {
+            fixture.given(opened(), new CaseAssigned(CASE, AGENT, null, AssignmentReason.AUTO))
+                    .when(new UnassignCase(CASE, AssignmentReason.AGENT_OFFLINE))
+                    .expectEvents(new CaseUnassigned(CASE, AGENT, AssignmentReason.AGENT_OFFLINE));
+        }
+
+        @Test
+        void cannotUnassignWhatNobodyHas() {
+            fixture.given(opened()).when(new UnassignCase(CASE, AssignmentReason.MANUAL))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Routing {
+
+        @Test
+        void classifies() {
+            fixture.given(opened()).when(new ClassifyCase(CASE, Queue.LOGIN, "rule"))
+                    .expectEvents(new CaseClassified(CASE, Queue.LOGIN, Queue.UNCLASSIFIED, "rule"));
+        }
+
+        @Test
+        void sameQueueChangesNothing() {
+            fixture.given(opened(), new CaseClassified(CASE, Queue.LOGIN, Queue.UNCLASSIFIED, "rule"))
+                    .when(new ClassifyCase(CASE, Queue.LOGIN, "manual")).expectNoEvents();
+        }
+
+        @Test
+        void changesPriority() {
+            fixture.given(opened()).when(new ChangePriority(CASE, Priority.CRITICAL, "account locked"))
+                    .expectEvents(new CasePriorityChanged(CASE, Priority.CRITICAL, Priority.MEDIUM, "account locked"));
+        }
+
+        @Test
+        void cannotChangeADoneCasesPriority() {
+            fixture.given(opened(), started(), finished()).when(new ChangePriority(CASE, Priority.LOW, null))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void setsSlaTargets() {
+            fixture.given(opened())
+                    .when(new SetSlaTargets(CASE, NOW.plusSeconds(3600), NOW.plusSeconds(86_400), "medium/gold"))
+                    .expectEvents(new SlaTargetsSet(CASE, NOW.plusSeconds(3600), NOW.plusSeconds(86_400), "medium/gold"));
+        }
+
+        @Test
+        void refusesFirstResponseDueAfterResolution() {
+            fixture.given(opened())
+                    .when(new SetSlaTargets(CASE, NOW.plusSeconds(90_000), NOW.plusSeconds(86_400), null))
+                    .expectException(InvalidCommand.class);
+        }
+
+        @Test
+        void recordsEachBreachOnce() {
+            fixture.given(opened()).when(new RecordSlaBreach(CASE, SlaTarget.FIRST_RESPONSE, NOW))
+                    .expectEvents(new SlaBreached(CASE, SlaTarget.FIRST_RESPONSE, NOW));
+            fixture.given(opened(), new SlaBreached(CASE, SlaTarget.FIRST_RESPONSE, NOW))
+                    .when(new RecordSlaBreach(CASE, SlaTarget.FIRST_RESPONSE, NOW)).expectNoEvents();
+        }
+
+        @Test
+        void escalatesLevelByLevel() {
+            fixture.given(opened(), new CaseEscalated(CASE, 1, "first"))
+                    .when(new EscalateCase(CASE, "SLA breached"))
+                    .expectEvents(new CaseEscalated(CASE, 2, "SLA breached"));
+        }
+
+        @Test
+        void cannotEscalateADoneCase() {
+            fixture.given(opened(), started(), finished()).when(new EscalateCase(CASE, null))
+                    .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class TagsAndRatings {
+
+        @Test
+        void tagsOnlyWhatChanges() {
+            fixture.given(opened()).when(new TagCase(CASE, Set.of("Billing", "vip"), Set.of("missing")))
+                    .expectEvents(new CaseTagged(CASE, List.of("billing"), List.of()));
+        }
+
+        @Test
+        void removesATag() {
+            fixture.given(opened()).when(new TagCase(CASE, Set.of(), Set.of("VIP")))
+                    .expectEvents(new CaseTagged(CASE, List.of(), List.of("vip")));
+        }
+
+        @Test
+        void noChangeNoEvent() {
+            fixture.given(opened()).when(new TagCase(CASE, Set.of("vip"), Set.of())).expectNoEvents();
+        }
+
+        @Test
+        void ratesADoneCase() {
+            fixture.given(opened(), started(), finished()).when(new RateSatisfaction(CASE, 4, "thanks"))
+                    .expectEvents(new SatisfactionRated(CASE, 4, "thanks"));
+        }
+
+        @Test
+        void cannotRateAnOpenCase() {
+            fixture.given(opened(), started()).when(new RateSatisfaction(CASE, 4, null))
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void refusesRatingsOutOfRange() {
+            fixture.given(opened(), started(), finished()).when(new RateSatisfaction(CASE, 6, null))
+                    .expectException(InvalidCommand.class);
+        }
+    }
+}

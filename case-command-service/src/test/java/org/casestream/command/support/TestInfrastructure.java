@@ -1,0 +1,101 @@
+package org.casestream.command.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.casestream.localstack.infra.LocalKafka;
+import org.casestream.localstack.infra.LocalPostgres;
+import org.casestream.localstack.jwt.LocalJwtIssuer;
+import org.casestream.localstack.jwt.LocalKeyPair;
+import org.casestream.localstack.jwt.Role;
+
+/**
+ * One real PostgreSQL and one real Kafka broker (KRaft) for the whole test JVM, on free ports and a temporary
+ * directory, plus a key pair for signing test JWTs. Kafka can be stopped and started again on the same port and
+ * log directory, to test what happens while the broker is away.
+ */
+public final class TestInfrastructure {
+
+    private static Path home;
+    private static LocalPostgres postgres;
+    private static LocalKafka kafka;
+    private static int kafkaPort;
+    private static int controllerPort;
+    private static LocalJwtIssuer issuer;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            home = Files.createTempDirectory("casestream-test-");
+            postgres = LocalPostgres.start(home.resolve("postgres"), freePort(), false);
+            kafkaPort = freePort();
+            controllerPort = freePort();
+            startKafka();
+            LocalKeyPair keys = LocalKeyPair.ensure(home.resolve("jwt"));
+            issuer = new LocalJwtIssuer(keys);
+            Runtime.getRuntime().addShutdownHook(new Thread(TestInfrastructure::stopAll, "test-infra-stop"));
+        } catch (Exception e) {
+            throw new IllegalStateException("Test infrastructure did not start", e);
+        }
+    }
+
+    public static synchronized void stopKafka() {
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            kafka = null;
+        }
+    }
+
+    public static synchronized void startKafka() {
+        if (kafka == null) {
+            try {
+                kafka = LocalKafka.start(home.resolve("kafka"), kafkaPort, controllerPort);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not start", e);
+            }
+        }
+    }
+
+    public static String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    public static String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public static String publicKeyLocation() {
+        return home.resolve("jwt").resolve(LocalKeyPair.PUBLIC_KEY_FILE).toUri().toString();
+    }
+
+    public static String token(Role role, String user) {
+        return issuer.mint(role, user);
+    }
+
+    private static void stopAll() {
+        stopKafka();
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the JVM is exiting; the temporary directory goes with it
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
