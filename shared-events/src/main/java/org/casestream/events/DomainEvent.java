@@ -1,10 +1,10 @@
 package org.casestream.events;
 
 /**
- * Every event of the catalogue. {@link #subject()} is the id of the aggregate it belongs to:
+ * Every event of the catalogue. {@link #aggregateId()} is the id of the aggregate it belongs to:
  * it is the Kafka key and the CloudEvents subject, so one case's (or agent's) events stay in order.
  */
 public interface DomainEvent {
 
-    String subject();
+    String aggregateId();
 }

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import org.casestream.command.platform.Caller;
 import org.casestream.command.platform.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Audit and replay reads: a case's history, a case as of an instant, the global log. */
 @RestController
-@Validated
 public class AuditController {
 
     private final CaseHistory history;

@@ -11,7 +11,6 @@ import org.casestream.events.Channel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Where external channels post tickets. The channel comes from the caller's credentials. */
 @RestController
-@Validated
 public class IntakeController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -11,6 +11,8 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -43,6 +45,38 @@ public class AxonConfiguration {
         return new PostgresDuplicateKeyResolver();
     }
 
+    /** Axon's JDBC defaults are camel-case table names; ours are the snake-case tables of the Flyway scripts. */
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .metaDataColumn("meta_data")
+                .payloadColumn("payload")
+                .payloadRevisionColumn("payload_revision")
+                .payloadTypeColumn("payload_type")
+                .timestampColumn("time_stamp")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
     @Bean
     @Primary
     Serializer serializer() {
@@ -66,15 +100,19 @@ public class AxonConfiguration {
         return new EventUpcasterChain(EventVersions.upcasters().stream().map(CatalogueUpcaster::new).toList());
     }
 
-    /** Declaring any provider drops Axon's default one, so the origin provider is declared too. */
+    /**
+     * Declaring any provider drops Axon's default one, so the origin provider is declared too: it records the
+     * message that caused an event ({@code causationId}) and the root of the chain ({@code traceId}). Our own
+     * {@code correlationId} (the request's {@code X-Correlation-Id}) and {@code actor} are copied as they are.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider("causationId", "traceId");
     }
 
     @Bean
-    CorrelationDataProvider actorProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR);
+    CorrelationDataProvider actorAndCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.casestream.command.domain.InvalidCommand;
@@ -19,7 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.BindingResult;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -50,8 +51,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        failure.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage()))));
+        failure.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors bodyErrors) {
+                errors.addAll(fieldErrors(bodyErrors));
+            } else {
+                result.getResolvableErrors().forEach(error -> errors.add(
+                        new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage())));
+            }
+        });
+        errors.sort(java.util.Comparator.comparing(FieldError::field));
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
@@ -62,8 +70,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
-                    ? "must be one of " + enumValues(format.getTargetType())
+            Class<?> target = mapping instanceof InvalidFormatException format ? format.getTargetType()
+                    : mapping instanceof ValueInstantiationException instantiation ? instantiation.getType().getRawClass()
+                    : null;
+            String message = target != null && target.isEnum()
+                    ? "must be one of " + enumValues(target)
                     : "has the wrong type or format";
             return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldError(field, message))));
         }
@@ -113,7 +124,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Others kept changing this resource at the same time; try again");
     }
 
-    private static List<FieldError> fieldErrors(BindingResult result) {
+    private static List<FieldError> fieldErrors(org.springframework.validation.Errors result) {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
         result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(),

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.casestream.command.platform.AxonConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class KafkaEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final PublishingProperties properties;
@@ -45,6 +48,7 @@ public class KafkaEventPublisher {
                 message.getIdentifier(), message.getTimestamp(), sequence,
                 (String) message.getMetaData().get(AxonConfiguration.ACTOR),
                 (String) message.getMetaData().get(AxonConfiguration.CORRELATION_ID), event));
+        log.debug("Publishing {} #{} of {}", event.getClass().getSimpleName(), sequence, record.key());
         try {
             kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {

@@ -11,7 +11,7 @@ public sealed interface AgentEvent extends DomainEvent
     UUID agentId();
 
     @Override
-    default String subject() {
+    default String aggregateId() {
         return agentId().toString();
     }
 }

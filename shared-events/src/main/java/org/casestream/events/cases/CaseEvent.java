@@ -13,7 +13,7 @@ public sealed interface CaseEvent extends DomainEvent
     UUID caseId();
 
     @Override
-    default String subject() {
+    default String aggregateId() {
         return caseId().toString();
     }
 }

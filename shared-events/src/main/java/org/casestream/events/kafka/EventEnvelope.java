@@ -20,6 +20,6 @@ public record EventEnvelope(String eventId, Instant time, long sequence, String 
     }
 
     public String subject() {
-        return event.subject();
+        return event.aggregateId();
     }
 }

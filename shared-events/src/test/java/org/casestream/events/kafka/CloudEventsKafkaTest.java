@@ -14,7 +14,9 @@ import org.apache.kafka.common.record.TimestampType;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.Topics;
+import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.cases.CaseOpened;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +51,12 @@ class CloudEventsKafkaTest {
     void roundTripsEveryEvent() {
         for (DomainEvent event : org.casestream.events.CatalogueSamples.all()) {
             var envelope = new EventEnvelope(UUID.randomUUID().toString(), AT, 7, "agent-1", "corr-1", event);
-            Optional<EventEnvelope> back = CloudEventsKafka.fromRecord(consumed(
-                    CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)));
-            assertThat(back).contains(envelope);
+            ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope);
+            String aggregateId = event instanceof CaseEvent caseEvent ? caseEvent.caseId().toString()
+                    : ((AgentEvent) event).agentId().toString();
+            assertThat(record.key()).as("key of " + event.getClass().getSimpleName()).isEqualTo(aggregateId);
+            assertThat(header(record.headers().lastHeader("ce_subject"))).isEqualTo(aggregateId);
+            assertThat(CloudEventsKafka.fromRecord(consumed(record))).contains(envelope);
         }
     }
 
