@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -16,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -121,19 +121,19 @@ public class AxonConfiguration {
     }
 
     /**
-     * Retries a command only when another writer appended to the same aggregate first; business rule
-     * violations and bad input fail at once.
+     * Retries a command only when another writer appended to the same aggregate first (10 ms, 20 ms, 40 ms...,
+     * at most 10 times); business rule violations and bad input fail at once.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(new ConcurrencyConflictRetries(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
-                        .retryInterval(20)
-                        .maxRetryCount(8)
-                        .nonTransientFailurePredicate(failure -> !isConcurrencyConflict(failure))
-                        .build())
+                        .backoffFactor(10)
+                        .maxRetryCount(10)
+                        .nonTransientFailurePredicate(AxonNonTransientException.class::isInstance)
+                        .build()))
                 .build();
     }
 
@@ -145,18 +145,6 @@ public class AxonConfiguration {
                         config -> PropagatingErrorHandler.instance())
                 .registerErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
-    }
-
-    static boolean isConcurrencyConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static Serializer jackson() {

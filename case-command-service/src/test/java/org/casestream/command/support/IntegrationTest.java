@@ -17,6 +17,7 @@ import org.casestream.localstack.jwt.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -28,9 +29,11 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The base of every integration test: the whole service on a random port, on real PostgreSQL and Kafka,
- * called over HTTP with real signed JWTs, and a Kafka consumer to see what it published.
+ * called over HTTP with real signed JWTs, and a Kafka consumer to see what it published. Metrics are exported
+ * as in production. Every test class shares this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -56,6 +59,21 @@ public abstract class IntegrationTest {
                 "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
                 "spring.security.oauth2.resourceserver.jwt.public-key-location",
                 TestInfrastructure.publicKeyLocation());
+    }
+
+    /** Starts one more instance of the service on a random port, with the given properties on top. */
+    public static org.springframework.context.ConfigurableApplicationContext startInstance(Map<String, String> overrides) {
+        Map<String, Object> all = new java.util.HashMap<>(properties());
+        all.put("server.port", "0");
+        all.putAll(overrides);
+        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.casestream.command.CaseCommandApplication.class).run(arguments);
+    }
+
+    public static int portOf(org.springframework.context.ConfigurableApplicationContext instance) {
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
     @BeforeEach

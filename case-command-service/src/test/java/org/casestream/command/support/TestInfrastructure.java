@@ -72,6 +72,16 @@ public final class TestInfrastructure {
         return postgres.jdbcUrl();
     }
 
+    /** A new, empty database on the same server, for tests that need a service instance of their own. */
+    public static String createDatabase(String name) {
+        try (var connection = postgres.connect(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return postgres.jdbcUrl().replace("/" + LocalPostgres.DATABASE, "/" + name);
+    }
+
     public static String kafkaBootstrapServers() {
         return "localhost:" + kafkaPort;
     }

@@ -1,0 +1,37 @@
+package org.casestream.command;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain (aggregates, commands, rules) knows nothing of HTTP, SQL or Kafka; adapters depend on it. */
+@AnalyzeClasses(packages = "org.casestream.command", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainHasNoWeb = noClasses().that().resideInAPackage("..command.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                    "org.springframework.http..")
+            .because("the domain decides; the web adapters translate");
+
+    @ArchTest
+    static final ArchRule domainHasNoPersistence = noClasses().that().resideInAPackage("..command.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                    "org.springframework.jdbc..", "org.springframework.transaction..", "org.apache.kafka..",
+                    "org.flywaydb..")
+            .because("the event store and Kafka are adapters around the domain");
+
+    @ArchTest
+    static final ArchRule domainHasNoAdapters = noClasses().that().resideInAPackage("..command.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.intake..", "..command.cases..",
+                    "..command.agents..", "..command.audit..", "..command.publishing..", "..command.platform..");
+
+    @ArchTest
+    static final ArchRule sharesOnlyTheCatalogue = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.casestream.routing..", "org.casestream.query..", "org.casestream.notification..",
+                    "org.casestream.gateway..")
+            .because("services share only shared-events");
+}
