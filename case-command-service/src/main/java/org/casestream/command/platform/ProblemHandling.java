@@ -119,9 +119,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail concurrency(ConcurrencyException conflict) {
-        log.warn("Concurrent writes kept conflicting after retries: {}", conflict.getMessage());
+        // The exception's message quotes the failed INSERT with the event's payload: never log it.
+        log.warn("Concurrent writes kept conflicting after retries ({})", Redacted.causes(conflict));
         return Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
                 "Others kept changing this resource at the same time; try again");
+    }
+
+    /** Anything unexpected: 500, and a log line that names the failure without its messages (they may hold PII). */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception failure, jakarta.servlet.http.HttpServletRequest request) {
+        log.error("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(), Redacted.causes(failure));
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed; quote correlation id " + CorrelationIdFilter.current(request));
     }
 
     private static List<FieldError> fieldErrors(org.springframework.validation.Errors result) {
