@@ -18,7 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Intake throughput and latency over HTTP against raw PostgreSQL inserts on the same database, at
@@ -30,6 +33,9 @@ import picocli.CommandLine.Option;
 public final class IntakeBenchmark implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeBenchmark.class);
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--base-url", defaultValue = "http://localhost:8081", description = "Command service URL (default: ${DEFAULT-VALUE}).")
     private URI baseUrl;
@@ -66,7 +72,7 @@ public final class IntakeBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (durationSeconds <= 0 || warmupSeconds < 0 || concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c <= 0)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--duration must be positive, --warmup not negative, --concurrency positive");
+            throw new ParameterException(spec.commandLine(), "--duration must be positive, --warmup not negative, --concurrency positive");
         }
         Instant startedAt = Instant.now();
         MachineFacts machine = MachineFacts.capture();
