@@ -23,20 +23,25 @@ class IntakeLedger {
         this.jdbc = jdbc;
     }
 
-    /** Claims the request; false when an earlier request with the same key or reference already did. */
-    boolean claim(String channel, String idempotencyKey, String externalRef, String requestHash, UUID caseId) {
+    /**
+     * Claims the request and returns the claim's row id; empty when an earlier request with the same key or
+     * reference already did.
+     */
+    Optional<Long> claim(String channel, String idempotencyKey, String externalRef, String requestHash, UUID caseId) {
         return jdbc.sql("""
                         INSERT INTO intake_request (channel, idempotency_key, external_ref, request_hash, case_id)
                         VALUES (:channel, :key, :ref, :hash, :caseId)
-                        ON CONFLICT DO NOTHING""")
+                        ON CONFLICT DO NOTHING
+                        RETURNING id""")
                 .param("channel", channel).param("key", idempotencyKey).param("ref", externalRef)
                 .param("hash", requestHash).param("caseId", caseId)
-                .update() == 1;
+                .query(Long.class)
+                .optional();
     }
 
-    void recordResponse(UUID caseId, String response) {
-        jdbc.sql("UPDATE intake_request SET response = :response WHERE case_id = :caseId")
-                .param("response", response).param("caseId", caseId).update();
+    void recordResponse(long claim, String response) {
+        jdbc.sql("UPDATE intake_request SET response = :response WHERE id = :id")
+                .param("response", response).param("id", claim).update();
     }
 
     /** The earlier request that holds this key or reference, the key's holder first. */

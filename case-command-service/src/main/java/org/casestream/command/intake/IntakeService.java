@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,7 +53,8 @@ public class IntakeService {
     public Outcome open(Channel channel, String idempotencyKey, TicketRequest request) {
         String hash = hash(request);
         UUID caseId = UUID.randomUUID();
-        if (!ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId)) {
+        Optional<Long> claim = ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId);
+        if (claim.isEmpty()) {
             return replay(channel, idempotencyKey, request, hash);
         }
         Instant now = clock.instant();
@@ -63,7 +65,7 @@ public class IntakeService {
                 request.tags(), now));
         CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
                 channel, request.externalRef(), now);
-        ledger.recordResponse(caseId, write(receipt));
+        ledger.recordResponse(claim.get(), write(receipt));
         return new Outcome(receipt, false);
     }
 
