@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.casestream.command.platform.Caller;
 import org.casestream.command.platform.NotFound;
+import org.casestream.events.cases.CommentAdded;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +39,8 @@ public class AuditController {
             throw new NotFound("No case " + caseId);
         }
         if (Caller.current().hasRole("channel")) {
-            return entries.stream().filter(entry -> !(entry.data() instanceof org.casestream.events.cases.CommentAdded c
-                    && c.internal())).toList();
+            return entries.stream()
+                    .filter(entry -> !(entry.data() instanceof CommentAdded comment && comment.internal())).toList();
         }
         return entries;
     }

@@ -37,6 +37,7 @@ import org.casestream.command.platform.FieldError;
 import org.casestream.command.platform.InvalidRequest;
 import org.casestream.command.platform.NotFound;
 import org.casestream.events.AssignmentReason;
+import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
 import org.casestream.events.Visibility;
 import org.springframework.http.HttpStatus;
@@ -91,7 +92,7 @@ public class CaseController {
         }
         Caller caller = Caller.current();
         boolean byAgent = authorType == AuthorType.AGENT;
-        List<org.casestream.events.Attachment> attachments = comment.attachments() == null ? List.of()
+        List<Attachment> attachments = comment.attachments() == null ? List.of()
                 : comment.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
         UUID commentId = UUID.randomUUID();
         CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), authorType,

@@ -4,7 +4,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -62,15 +59,6 @@ public class KafkaEventPublisher {
     static class PublishFailed extends RuntimeException {
         PublishFailed(String key, Throwable cause) {
             super("Kafka did not acknowledge the event of " + key, cause);
-        }
-    }
-
-    @Component
-    static class Topic {
-        @Bean
-        NewTopic caseEventsTopic(PublishingProperties properties) {
-            return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
-                    .replicas(properties.replicas()).build();
         }
     }
 }

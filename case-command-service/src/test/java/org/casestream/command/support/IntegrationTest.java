@@ -2,6 +2,7 @@ package org.casestream.command.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,14 +13,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.casestream.command.CaseCommandApplication;
 import org.casestream.events.Topics;
 import org.casestream.localstack.jwt.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,18 +67,17 @@ public abstract class IntegrationTest {
     }
 
     /** Starts one more instance of the service on a random port, with the given properties on top. */
-    public static org.springframework.context.ConfigurableApplicationContext startInstance(Map<String, String> overrides) {
-        Map<String, Object> all = new java.util.HashMap<>(properties());
+    public static ConfigurableApplicationContext startInstance(Map<String, String> overrides) {
+        Map<String, Object> all = new HashMap<>(properties());
         all.put("server.port", "0");
         all.putAll(overrides);
         String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new org.springframework.boot.builder.SpringApplicationBuilder(
-                org.casestream.command.CaseCommandApplication.class).run(arguments);
+        return new SpringApplicationBuilder(CaseCommandApplication.class).run(arguments);
     }
 
-    public static int portOf(org.springframework.context.ConfigurableApplicationContext instance) {
-        return ((org.springframework.boot.web.context.WebServerApplicationContext) instance).getWebServer().getPort();
+    public static int portOf(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
     @BeforeEach
