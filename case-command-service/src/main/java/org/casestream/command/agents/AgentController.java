@@ -11,7 +11,7 @@ import org.casestream.command.domain.agents.AgentCommands.ChangeAgentAvailabilit
 import org.casestream.command.domain.agents.AgentCommands.ChangeAgentSkills;
 import org.casestream.command.domain.agents.AgentCommands.RegisterAgent;
 import org.casestream.command.platform.CommandDispatcher;
-import org.casestream.command.platform.NotFound;
+import org.casestream.support.web.NotFound;
 import org.casestream.events.agents.AgentEvent;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

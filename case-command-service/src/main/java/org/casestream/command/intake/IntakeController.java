@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.casestream.command.platform.Caller;
+import org.casestream.support.security.Caller;
 import org.casestream.events.Channel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;

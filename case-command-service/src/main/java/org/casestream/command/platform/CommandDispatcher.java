@@ -5,6 +5,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.casestream.support.security.Caller;
+import org.casestream.support.web.CorrelationIdFilter;
 import org.springframework.stereotype.Component;
 
 /** Sends a command on behalf of the current caller, with the actor and correlation id as metadata. */

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.command.support.IntegrationTest;
-import org.casestream.command.support.TestInfrastructure;
+import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.localstack.jwt.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.command.support.IntegrationTest;
-import org.casestream.command.support.TestInfrastructure;
+import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.localstack.jwt.Role;

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casestream.command.CaseCommandApplication;
 import org.casestream.events.Topics;
+import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.localstack.jwt.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package org.casestream.command.platform;
+package org.casestream.support.web;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.casestream.command.platform;
+package org.casestream.support.web;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -11,14 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request a correlation id (the caller's {@code X-Correlation-Id} when it is sane, else a new
  * one), puts it in the log context and the response, and so into the metadata of every event it causes.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter extends OncePerRequestFilter {
 

@@ -1,4 +1,4 @@
-package org.casestream.command.platform;
+package org.casestream.support.web;
 
 /** A resource the request names does not exist (404). */
 public class NotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.casestream.command.support;
+package org.casestream.localstack.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +13,9 @@ import org.casestream.localstack.jwt.LocalKeyPair;
 import org.casestream.localstack.jwt.Role;
 
 /**
- * One real PostgreSQL and one real Kafka broker (KRaft) for the whole test JVM, on free ports and a temporary
- * directory, plus a key pair for signing test JWTs. Kafka can be stopped and started again on the same port and
+ * The one test base for infrastructure, for every service's integration tests: one real PostgreSQL and one
+ * real Kafka broker (KRaft) for the whole test JVM, on free ports and a temporary directory, plus a key pair for
+ * signing test JWTs. Kafka can be stopped and started again on the same port and
  * log directory, to test what happens while the broker is away.
  */
 public final class TestInfrastructure {

@@ -1,8 +1,10 @@
-package org.casestream.command.platform;
+package org.casestream.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+
+import org.casestream.support.web.Redacted;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.casestream.command.platform;
+package org.casestream.support.security;
 
 import java.util.List;
 import java.util.Set;

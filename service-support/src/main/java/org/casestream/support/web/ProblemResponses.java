@@ -1,4 +1,4 @@
-package org.casestream.command.platform;
+package org.casestream.support.web;
 
 import java.io.IOException;
 
@@ -10,10 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.stereotype.Component;
 
 /** Problem details for requests that security turns away before they reach a controller. */
-@Component
 public class ProblemResponses {
 
     private final ObjectMapper mapper;
@@ -22,14 +20,14 @@ public class ProblemResponses {
         this.mapper = mapper;
     }
 
-    void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+    public void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 "A valid bearer token is required"));
     }
 
-    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
+    public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
             throws IOException {
         write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your role may not call " + request.getMethod() + " " + request.getRequestURI()));

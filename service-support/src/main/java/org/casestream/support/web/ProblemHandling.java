@@ -1,25 +1,27 @@
-package org.casestream.command.platform;
+package org.casestream.support.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.casestream.command.domain.InvalidCommand;
-import org.casestream.command.domain.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,11 +34,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as RFC 9457 problem+json. Bad input names each bad field in {@code errors}; rule violations
- * are 409, commands invalid for the aggregate 422, unknown aggregates 404. Messages never echo request
- * values, so no PII reaches a response or a log through here.
+ * Every error as RFC 9457 problem+json, the same in every service. Bad input names each bad field in
+ * {@code errors} (400); a missing resource is 404; anything unexpected is 500 with the correlation id, logged
+ * by cause type only. Messages never echo request values, so no PII reaches a response or a log through here.
+ * It runs after each service's own advice (which maps that service's domain exceptions).
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -59,7 +63,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                         new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage())));
             }
         });
-        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        errors.sort(Comparator.comparing(FieldError::field));
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
@@ -92,53 +96,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return Problems.invalid(invalid.errors());
     }
 
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolation(RuleViolation violation) {
-        return Problems.of(HttpStatus.CONFLICT, "rule-violation", "Not allowed in the current state",
-                violation.getMessage());
-    }
-
-    @ExceptionHandler(InvalidCommand.class)
-    ProblemDetail invalidCommand(InvalidCommand invalid) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command",
-                "Invalid for this resource", invalid.getMessage());
-        problem.setProperty("errors", List.of(new FieldError(invalid.field(), invalid.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException missing) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "No such resource: " + missing.getAggregateIdentifier());
-    }
-
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound missing) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrency(ConcurrencyException conflict) {
-        // The exception's message quotes the failed INSERT with the event's payload: never log it.
-        log.warn("Concurrent writes kept conflicting after retries ({})", Redacted.causes(conflict));
-        return Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
-                "Others kept changing this resource at the same time; try again");
-    }
-
     /** Anything unexpected: 500, and a log line that names the failure without its messages (they may hold PII). */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure, jakarta.servlet.http.HttpServletRequest request) {
+    ProblemDetail unexpected(Exception failure, HttpServletRequest request) {
         log.error("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(), Redacted.causes(failure));
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The request failed; quote correlation id " + CorrelationIdFilter.current(request));
     }
 
-    private static List<FieldError> fieldErrors(org.springframework.validation.Errors result) {
+    private static List<FieldError> fieldErrors(Errors result) {
         List<FieldError> errors = new ArrayList<>();
         result.getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
         result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(),
                 error.getDefaultMessage())));
-        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        errors.sort(Comparator.comparing(FieldError::field));
         return errors;
     }
 
@@ -156,7 +132,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static String enumValues(Class<?> type) {
-        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
 }

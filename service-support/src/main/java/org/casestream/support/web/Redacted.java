@@ -1,4 +1,4 @@
-package org.casestream.command.platform;
+package org.casestream.support.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * they failed on (customer names, emails, comment bodies), and PII must never reach a log. What is kept is
  * each cause's type and the frame it was thrown from.
  */
-final class Redacted {
+public final class Redacted {
 
     private Redacted() {
     }
 
-    static String causes(Throwable failure) {
+    public static String causes(Throwable failure) {
         List<String> causes = new ArrayList<>();
         for (Throwable cause = failure; cause != null && causes.size() < 10; cause = cause.getCause()) {
             StackTraceElement[] frames = cause.getStackTrace();

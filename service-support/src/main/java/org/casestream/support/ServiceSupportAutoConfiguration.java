@@ -1,0 +1,46 @@
+package org.casestream.support;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casestream.events.json.EventJson;
+import org.casestream.support.web.CorrelationIdFilter;
+import org.casestream.support.web.ProblemHandling;
+import org.casestream.support.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What every Casestream service gets by depending on this module. It runs before Spring MVC's own
+ * auto-configuration so that Boot's default problem-details handler steps aside for {@link ProblemHandling}.
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@Import(ProblemHandling.class)
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The API speaks the catalogue's JSON: the same instants, enum names and null handling as the events. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer catalogueJson() {
+        return builder -> builder.postConfigurer(EventJson::configure);
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper mapper) {
+        return new ProblemResponses(mapper);
+    }
+}
