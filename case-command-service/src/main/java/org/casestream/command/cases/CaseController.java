@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.groups.Default;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.casestream.command.agents.AgentDirectory;
@@ -71,7 +72,8 @@ public class CaseController {
     @Operation(summary = "An agent opens a case (the channel it came through is required)")
     @PostMapping("/api/cases")
     public ResponseEntity<CaseReceipt> open(
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = CommandDispatcher.IDEMPOTENCY_KEY, required = false)
+            @Pattern(regexp = CommandDispatcher.KEY_PATTERN, message = CommandDispatcher.KEY_RULE) String idempotencyKey,
             @Validated({Default.class, TicketRequest.OpenedByAgent.class}) @RequestBody TicketRequest request) {
         return IntakeController.answer(intake.open(request.channel(), idempotencyKey, request));
     }
@@ -112,7 +114,7 @@ public class CaseController {
     @Operation(summary = "Assign or transfer to an agent; agentId null unassigns")
     @PostMapping("/api/cases/{caseId}/assignment")
     public CaseView assignment(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.AssignmentChange change) {
-        return after(caseId, assignmentCommand(caseId, change.agentId()));
+        return after(caseId, assignmentCommand(caseId, change.agentId(), change.reason()));
     }
 
     @Operation(summary = "Escalate one level")
@@ -125,7 +127,7 @@ public class CaseController {
     @Operation(summary = "Put the case in a queue")
     @PostMapping("/api/cases/{caseId}/classification")
     public CaseView classify(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Classification change) {
-        return after(caseId, new ClassifyCase(caseId, change.queue(), "manual"));
+        return after(caseId, new ClassifyCase(caseId, change.queue(), change.source() == null ? "manual" : change.source()));
     }
 
     @Operation(summary = "Add and remove tags")
@@ -181,7 +183,7 @@ public class CaseController {
         return switch (bulk.action()) {
             case STATUS -> new ChangeStatus(caseId, bulk.status());
             case PRIORITY -> new ChangePriority(caseId, bulk.priority(), bulk.reason());
-            case ASSIGN -> new AssignCase(caseId, bulk.agentId(), AssignmentReason.MANUAL);
+            case ASSIGN -> assignmentCommand(caseId, bulk.agentId(), AssignmentReason.MANUAL);
             case UNASSIGN -> new UnassignCase(caseId, AssignmentReason.MANUAL);
             case ESCALATE -> new EscalateCase(caseId, bulk.reason());
             case TAG -> new TagCase(caseId, bulk.tags(), Set.of());
@@ -207,14 +209,15 @@ public class CaseController {
         }
     }
 
-    private Object assignmentCommand(UUID caseId, UUID agentId) {
+    private Object assignmentCommand(UUID caseId, UUID agentId, AssignmentReason reason) {
+        AssignmentReason why = reason == null ? AssignmentReason.MANUAL : reason;
         if (agentId == null) {
-            return new UnassignCase(caseId, AssignmentReason.MANUAL);
+            return new UnassignCase(caseId, why);
         }
         if (!agents.exists(agentId)) {
             throw new InvalidCommand("agentId", "no agent " + agentId);
         }
-        return new AssignCase(caseId, agentId, AssignmentReason.MANUAL);
+        return new AssignCase(caseId, agentId, why);
     }
 
     private CaseView after(UUID caseId, Object command) {

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.casestream.events.AssignmentReason;
 import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
@@ -47,14 +49,20 @@ public final class CaseRequests {
     public record PriorityChange(@NotNull Priority priority, @Size(max = 500) String reason) {
     }
 
-    /** {@code agentId: null} unassigns the case. */
-    public record AssignmentChange(UUID agentId, @Size(max = 500) String reason) {
+    /**
+     * {@code agentId: null} unassigns the case. {@code reason} defaults to manual (a manual reassignment is
+     * recorded as a transfer); routing sends auto, escalation or agent-offline.
+     */
+    public record AssignmentChange(UUID agentId, AssignmentReason reason) {
     }
 
     public record Escalation(@Size(max = 500) String reason) {
     }
 
-    public record Classification(@NotNull Queue queue) {
+    /** {@code source}: who decided (manual by default; routing sends rule or classifier). */
+    public record Classification(@NotNull Queue queue,
+                                 @Pattern(regexp = "manual|rule|classifier", message = "must be manual, rule or classifier")
+                                 String source) {
     }
 
     public record Tagging(@Size(max = 20) Set<@NotBlank @Size(max = 50) String> add,

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.casestream.command.platform.CommandDispatcher;
 import org.casestream.support.security.Caller;
 import org.casestream.events.Channel;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class IntakeController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final IntakeService intake;
     private final Channel defaultChannel;
 
@@ -34,8 +33,8 @@ public class IntakeController {
     @PostMapping("/api/intake/tickets")
     public ResponseEntity<CaseReceipt> openTicket(
             @Parameter(description = "the same key returns the same case")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-            @Pattern(regexp = "[\\x21-\\x7e]{1,255}", message = "must be 1 to 255 visible ASCII characters")
+            @RequestHeader(name = CommandDispatcher.IDEMPOTENCY_KEY, required = false)
+            @Pattern(regexp = CommandDispatcher.KEY_PATTERN, message = CommandDispatcher.KEY_RULE)
             String idempotencyKey,
             @Valid @RequestBody TicketRequest request) {
         Caller caller = Caller.current();

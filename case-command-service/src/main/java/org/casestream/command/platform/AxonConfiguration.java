@@ -39,6 +39,8 @@ public class AxonConfiguration {
     /** Metadata keys every event carries. */
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
+    /** Set when the caller sent an Idempotency-Key: the command is applied at most once. */
+    public static final String COMMAND_ID = "commandId";
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -103,7 +105,8 @@ public class AxonConfiguration {
     /**
      * Declaring any provider drops Axon's default one, so the origin provider is declared too: it records the
      * message that caused an event ({@code causationId}) and the root of the chain ({@code traceId}). Our own
-     * {@code correlationId} (the request's {@code X-Correlation-Id}) and {@code actor} are copied as they are.
+     * {@code correlationId} (the request's {@code X-Correlation-Id}), {@code actor} and {@code commandId} (the
+     * caller's Idempotency-Key) are copied as they are.
      */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
@@ -112,7 +115,7 @@ public class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID, COMMAND_ID);
     }
 
     @Bean(destroyMethod = "shutdown")

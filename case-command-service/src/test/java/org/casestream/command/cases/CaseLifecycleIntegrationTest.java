@@ -219,6 +219,59 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aCommandRetriedWithItsIdempotencyKeyIsAppliedOnce() {
+        String caseId = openCase();
+        RestClient routing = as(Role.LEAD, "routing-service");
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ResponseEntity<JsonNode> escalated = routing.post().uri("/api/cases/{id}/escalations", caseId)
+                    .header("Idempotency-Key", "breach-42").body(Map.of("reason", "SLA breached"))
+                    .retrieve().toEntity(JsonNode.class);
+            assertThat(escalated.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(escalated.getBody().get("escalationLevel").asInt()).isEqualTo(1);
+        }
+        JsonNode anotherKey = routing.post().uri("/api/cases/{id}/escalations", caseId)
+                .header("Idempotency-Key", "breach-43").body(Map.of()).retrieve().body(JsonNode.class);
+        assertThat(anotherKey.get("escalationLevel").asInt()).isEqualTo(2);
+
+        JsonNode sameKeyOtherCaller = as(Role.LEAD, "someone-else").post().uri("/api/cases/{id}/escalations", caseId)
+                .header("Idempotency-Key", "breach-42").body(Map.of()).retrieve().body(JsonNode.class);
+        assertThat(sameKeyOtherCaller.get("escalationLevel").asInt()).as("keys are per caller").isEqualTo(3);
+
+        ResponseEntity<JsonNode> badKey = routing.post().uri("/api/cases/{id}/escalations", caseId)
+                .header("Idempotency-Key", "has spaces").body(Map.of()).retrieve().toEntity(JsonNode.class);
+        assertThat(badKey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badKey.getBody().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void routingRecordsWhyItAssignedAndClassified() {
+        String caseId = openCase();
+        String agentId = registerAgent("ada");
+        RestClient routing = as(Role.LEAD, "routing-service");
+
+        routing.post().uri("/api/cases/{id}/classification", caseId).body(Map.of("queue", "Payments", "source", "rule"))
+                .retrieve().toBodilessEntity();
+        routing.post().uri("/api/cases/{id}/assignment", caseId).body(Map.of("agentId", agentId, "reason", "auto"))
+                .retrieve().toBodilessEntity();
+        Map<String, Object> unassign = new java.util.HashMap<>();
+        unassign.put("agentId", null);
+        unassign.put("reason", "agent-offline");
+        routing.post().uri("/api/cases/{id}/assignment", caseId).body(unassign).retrieve().toBodilessEntity();
+
+        JsonNode history = agent().get().uri("/api/cases/{id}/history", caseId).retrieve().body(JsonNode.class);
+        assertThat(history.get(1).get("data").get("source").asText()).isEqualTo("rule");
+        assertThat(history.get(2).get("data").get("reason").asText()).isEqualTo("auto");
+        assertThat(history.get(3).get("type").asText()).isEqualTo("CaseUnassigned");
+        assertThat(history.get(3).get("data").get("reason").asText()).isEqualTo("agent-offline");
+
+        ResponseEntity<JsonNode> badSource = routing.post().uri("/api/cases/{id}/classification", caseId)
+                .body(Map.of("queue", "Payments", "source", "guess")).retrieve().toEntity(JsonNode.class);
+        assertThat(badSource.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badSource.getBody().get("errors").get(0).get("field").asText()).isEqualTo("source");
+    }
+
+    @Test
     void bulkActionsAnswerPerCase() {
         String a = openCase();
         String b = openCase();
