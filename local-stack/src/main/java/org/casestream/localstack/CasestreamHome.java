@@ -34,6 +34,10 @@ public record CasestreamHome(Path root) {
         return root.resolve("kafka");
     }
 
+    public Path mongoDirectory() {
+        return root.resolve("mongo");
+    }
+
     /** Present exactly while {@code infra} runs and both servers accept connections. */
     public Path readyFile() {
         return root.resolve("infra.ready");

@@ -13,6 +13,7 @@ public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort
     public static final int DEFAULT_POSTGRES_PORT = 5432;
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_MONGO_PORT = 27017;
 
     public InfraSettings {
         if (postgresPort == kafkaPort || postgresPort == kafkaControllerPort || kafkaPort == kafkaControllerPort) {
@@ -23,6 +24,16 @@ public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort
 
     public String postgresJdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort + "/" + LocalPostgres.DATABASE;
+    }
+
+    /** The MongoDB wire server's port: {@code $CASESTREAM_MONGO_PORT}, else 27017. */
+    public int mongoPort() {
+        String value = System.getenv("CASESTREAM_MONGO_PORT");
+        return value == null || value.isBlank() ? DEFAULT_MONGO_PORT : Integer.parseInt(value.trim());
+    }
+
+    public String mongoUri() {
+        return "mongodb://localhost:" + mongoPort();
     }
 
     public String kafkaBootstrapServers() {

@@ -32,6 +32,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final InfraSettings settings;
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    private LocalMongo mongo;
     private boolean closed;
 
     public LocalInfrastructure(InfraSettings settings) {
@@ -52,6 +53,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         try {
             postgres = LocalPostgres.start(settings.home().postgresDirectory(), settings.postgresPort(), settings.durablePostgres());
             kafka = LocalKafka.start(settings.home().kafkaDirectory(), settings.kafkaPort(), settings.kafkaControllerPort());
+            mongo = LocalMongo.start(settings.home().mongoDirectory(), settings.mongoPort());
             verifyPostgres();
             verifyKafka();
         } catch (Exception e) {
@@ -60,9 +62,9 @@ public final class LocalInfrastructure implements AutoCloseable {
             throw e;
         }
         writeReadyFile();
-        LOG.info("Local infrastructure ready in {} ms: PostgreSQL {}, Kafka {}",
+        LOG.info("Local infrastructure ready in {} ms: PostgreSQL {}, Kafka {}, MongoDB {}",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
-                settings.postgresJdbcUrl(), settings.kafkaBootstrapServers());
+                settings.postgresJdbcUrl(), settings.kafkaBootstrapServers(), settings.mongoUri());
     }
 
     @Override
@@ -81,6 +83,14 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private void stopServers() {
+        if (mongo != null) {
+            try {
+                mongo.close();
+            } catch (Exception e) {
+                LOG.error("The MongoDB wire server did not stop cleanly", e);
+            }
+            mongo = null;
+        }
         if (kafka != null) {
             try {
                 kafka.close();
@@ -132,6 +142,8 @@ public final class LocalInfrastructure implements AutoCloseable {
                 "postgres.user=" + LocalPostgres.USER,
                 "kafka.port=" + settings.kafkaPort(),
                 "kafka.bootstrap=" + settings.kafkaBootstrapServers(),
+                "mongo.port=" + settings.mongoPort(),
+                "mongo.uri=" + settings.mongoUri(),
                 "");
         Path temp = Files.createTempFile(ready.getParent(), ".infra.ready", ".tmp");
         Files.writeString(temp, content, StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.casestream.localstack.infra.LocalKafka;
+import org.casestream.localstack.infra.LocalMongo;
 import org.casestream.localstack.infra.LocalPostgres;
 import org.casestream.localstack.jwt.LocalJwtIssuer;
 import org.casestream.localstack.jwt.LocalKeyPair;
@@ -26,6 +27,7 @@ public final class TestInfrastructure {
     private static int kafkaPort;
     private static int controllerPort;
     private static LocalJwtIssuer issuer;
+    private static LocalMongo mongo;
 
     private TestInfrastructure() {
     }
@@ -83,6 +85,18 @@ public final class TestInfrastructure {
         return postgres.jdbcUrl().replace("/" + LocalPostgres.DATABASE, "/" + name);
     }
 
+    /**
+     * A MongoDB wire server (memory backend) on a free port, started on first use; each caller should use a
+     * database of its own name.
+     */
+    public static synchronized String mongoUri() {
+        start();
+        if (mongo == null) {
+            mongo = LocalMongo.startInMemory(0);
+        }
+        return mongo.connectionString();
+    }
+
     public static String kafkaBootstrapServers() {
         return "localhost:" + kafkaPort;
     }
@@ -97,6 +111,9 @@ public final class TestInfrastructure {
 
     private static void stopAll() {
         stopKafka();
+        if (mongo != null) {
+            mongo.close();
+        }
         try {
             postgres.close();
         } catch (IOException ignored) {
