@@ -1,0 +1,19 @@
+package org.casestream.routing.classification;
+
+import java.util.Objects;
+
+import org.casestream.events.Queue;
+
+/** "If the text matches this, the case goes to that queue." Rules are tried in {@code position} order. */
+public record ClassificationRule(long id, int position, Queue queue, MatchKind kind, String pattern) {
+
+    public ClassificationRule {
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(pattern, "pattern");
+    }
+
+    public boolean matches(CaseText text) {
+        return kind.matches(pattern, text);
+    }
+}
