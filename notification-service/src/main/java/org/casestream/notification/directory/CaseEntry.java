@@ -1,0 +1,16 @@
+package org.casestream.notification.directory;
+
+import java.util.UUID;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+
+/** What this service knows of a case to address its notifications. Name, email and subject are PII. */
+public record CaseEntry(UUID caseId, String caseNumber, String customerName, String customerEmail, String subject,
+                        Queue queue, Priority priority, CaseStatus status, UUID assigneeId, long lastSequence) {
+
+    @Override
+    public String toString() {
+        return "CaseEntry[" + caseId + ", " + caseNumber + ", " + queue + ", " + priority + ", " + status + "]";
+    }
+}
