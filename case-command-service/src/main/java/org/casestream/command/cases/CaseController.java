@@ -96,7 +96,7 @@ public class CaseController {
         boolean byAgent = authorType == AuthorType.AGENT;
         List<Attachment> attachments = comment.attachments() == null ? List.of()
                 : comment.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
-        UUID commentId = UUID.randomUUID();
+        UUID commentId = commands.newId(caseId);
         CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), authorType,
                 byAgent ? caller.subject() : null, byAgent ? caller.name() : null,
                 comment.visibility() == null ? Visibility.PUBLIC : comment.visibility(), comment.body(),

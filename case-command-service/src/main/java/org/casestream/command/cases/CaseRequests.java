@@ -41,7 +41,7 @@ public final class CaseRequests {
 
     public record AttachmentRef(@NotBlank @Size(max = 255) String name, @Size(max = 255) String contentType,
                                 @Min(0) long size, @Size(max = 2048) String uri) {
-        Attachment toAttachment() {
+        public Attachment toAttachment() {
             return new Attachment(name, contentType, size, uri);
         }
     }

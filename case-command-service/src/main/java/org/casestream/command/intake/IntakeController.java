@@ -37,10 +37,22 @@ public class IntakeController {
             @Pattern(regexp = CommandDispatcher.KEY_PATTERN, message = CommandDispatcher.KEY_RULE)
             String idempotencyKey,
             @Valid @RequestBody TicketRequest request) {
+        return answer(intake.open(channelOf(request.channel()), idempotencyKey, request));
+    }
+
+    @Operation(summary = "Pass on a customer's reply, by case number or externalRef; a reply to a done case reopens it")
+    @PostMapping("/api/intake/replies")
+    public ResponseEntity<ReplyReceipt> reply(@Valid @RequestBody ReplyRequest reply) {
+        ReplyReceipt receipt = intake.reply(channelOf(null), reply);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + receipt.caseId() + "#comment-" + receipt.commentId()))
+                .body(receipt);
+    }
+
+    /** The caller's channel: from its credentials, else as the body says, else the configured default. */
+    private Channel channelOf(Channel given) {
         Caller caller = Caller.current();
-        Channel channel = caller.channel() != null ? Channel.of(caller.channel())
-                : request.channel() != null ? request.channel() : defaultChannel;
-        return answer(intake.open(channel, idempotencyKey, request));
+        return caller.channel() != null ? Channel.of(caller.channel()) : given != null ? given : defaultChannel;
     }
 
     /** 201 with the receipt; a replayed answer says so in {@code Idempotent-Replayed}. */

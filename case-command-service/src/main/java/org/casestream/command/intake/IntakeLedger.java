@@ -39,9 +39,19 @@ class IntakeLedger {
                 .optional();
     }
 
-    void recordResponse(long claim, String response) {
-        jdbc.sql("UPDATE intake_request SET response = :response WHERE id = :id")
-                .param("response", response).param("id", claim).update();
+    void recordResponse(long claim, String caseNumber, String response) {
+        jdbc.sql("UPDATE intake_request SET response = :response, case_number = :caseNumber WHERE id = :id")
+                .param("response", response).param("caseNumber", caseNumber).param("id", claim).update();
+    }
+
+    /** The case a channel means: by its case number (from any channel), else by the channel's own reference. */
+    Optional<UUID> caseFor(String channel, String caseNumber, String externalRef) {
+        if (caseNumber != null) {
+            return jdbc.sql("SELECT case_id FROM intake_request WHERE case_number = :caseNumber")
+                    .param("caseNumber", caseNumber).query(UUID.class).optional();
+        }
+        return jdbc.sql("SELECT case_id FROM intake_request WHERE channel = :channel AND external_ref = :ref")
+                .param("channel", channel).param("ref", externalRef).query(UUID.class).optional();
     }
 
     /** The earlier request that holds this key or reference, the key's holder first. */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,16 +14,26 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casestream.command.audit.CaseHistory;
+import org.casestream.command.audit.CaseView;
+import org.casestream.command.cases.CaseRequests;
 import org.casestream.command.domain.InvalidCommand;
+import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
 import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.events.Attachment;
+import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 import org.casestream.events.Tier;
+import org.casestream.events.Visibility;
 import org.casestream.events.json.EventJson;
+import org.casestream.support.web.FieldError;
+import org.casestream.support.web.InvalidRequest;
+import org.casestream.support.web.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,12 +51,14 @@ public class IntakeService {
 
     private final IntakeLedger ledger;
     private final CommandDispatcher commands;
+    private final CaseHistory history;
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
 
-    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, Clock clock) {
+    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, CaseHistory history, Clock clock) {
         this.ledger = ledger;
         this.commands = commands;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -65,8 +78,28 @@ public class IntakeService {
                 request.tags(), now));
         CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
                 channel, request.externalRef(), now);
-        ledger.recordResponse(claim.get(), write(receipt));
+        ledger.recordResponse(claim.get(), caseNumber, write(receipt));
         return new Outcome(receipt, false);
+    }
+
+    /**
+     * Passes on a customer's reply as a public customer comment (which reopens a done case). A retried reply
+     * with the same Idempotency-Key is the same comment and is added once.
+     */
+    public ReplyReceipt reply(Channel channel, ReplyRequest reply) {
+        if (reply.caseNumber() == null && reply.externalRef() == null) {
+            throw new InvalidRequest(List.of(new FieldError("caseNumber", "give the case number or your externalRef")));
+        }
+        UUID caseId = ledger.caseFor(channel.wire(), reply.caseNumber(), reply.externalRef())
+                .orElseThrow(() -> new NotFound("No case " + (reply.caseNumber() != null ? reply.caseNumber()
+                        : "with that externalRef for channel " + channel)));
+        UUID commentId = commands.newId(caseId);
+        List<Attachment> attachments = reply.attachments() == null ? List.of()
+                : reply.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
+        commands.send(new AddComment(caseId, commentId, null, AuthorType.CUSTOMER, null, null, Visibility.PUBLIC,
+                reply.body(), attachments, clock.instant()));
+        CaseView now = history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
+        return new ReplyReceipt(caseId, now.caseNumber(), commentId, now.status());
     }
 
     private Outcome replay(Channel channel, String idempotencyKey, TicketRequest request, String hash) {

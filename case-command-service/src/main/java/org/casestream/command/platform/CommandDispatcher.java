@@ -1,8 +1,10 @@
 package org.casestream.command.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +40,17 @@ public class CommandDispatcher {
     public CommandDispatcher(CommandGateway gateway, HttpServletRequest request) {
         this.gateway = gateway;
         this.request = request;
+    }
+
+    /**
+     * An id for something the command creates (a comment): derived from the caller's Idempotency-Key when there
+     * is one, so a retried request names the same thing, else random.
+     */
+    public UUID newId(UUID target) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        return key == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((Caller.current().subject() + ":" + key + ":" + target)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends and waits; domain exceptions come back as thrown. */

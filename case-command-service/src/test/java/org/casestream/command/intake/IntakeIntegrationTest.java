@@ -189,6 +189,62 @@ class IntakeIntegrationTest extends IntegrationTest {
         assertThat(channelReading.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void aCustomersReplyByCaseNumberReopensADoneCaseOnceHoweverOftenItIsRetried() {
+        String ref = "mail-" + UUID.randomUUID();
+        JsonNode opened = post(null, ticket(ref)).getBody();
+        String caseId = opened.get("caseId").asText();
+        as(Role.AGENT).post().uri("/api/cases/{id}/status", caseId).body(Map.of("status", "inprogress")).retrieve()
+                .toBodilessEntity();
+        as(Role.AGENT).post().uri("/api/cases/{id}/status", caseId).body(Map.of("status", "done")).retrieve()
+                .toBodilessEntity();
+
+        List<ResponseEntity<JsonNode>> replies = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            replies.add(as(Role.CHANNEL, "web-form").post().uri("/api/intake/replies")
+                    .header("Idempotency-Key", "reply-" + ref)
+                    .body(Map.of("caseNumber", opened.get("caseNumber").asText(), "body", "Still broken"))
+                    .retrieve().toEntity(JsonNode.class));
+        }
+
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(reply.getBody().get("status").asText()).isEqualTo("inprogress");
+        });
+        assertThat(replies.get(1).getBody().get("commentId")).isEqualTo(replies.get(0).getBody().get("commentId"));
+        JsonNode history = as(Role.AGENT).get().uri("/api/cases/{id}/history", caseId).retrieve().body(JsonNode.class);
+        List<String> types = new ArrayList<>();
+        history.forEach(entry -> types.add(entry.get("type").asText()));
+        assertThat(types).containsExactly("CaseOpened", "CaseStatusChanged", "CaseStatusChanged", "CommentAdded",
+                "CaseReopened");
+        assertThat(history.get(3).get("data").get("authorType").asText()).isEqualTo("customer");
+
+        JsonNode byRef = as(Role.CHANNEL, "web-form").post().uri("/api/intake/replies")
+                .body(Map.of("externalRef", ref, "body", "Any news?")).retrieve().body(JsonNode.class);
+        assertThat(byRef.get("caseId").asText()).isEqualTo(caseId);
+    }
+
+    @Test
+    void repliesMustNameAnExistingCaseAndComeFromAChannel() {
+        ResponseEntity<JsonNode> unaddressed = as(Role.CHANNEL).post().uri("/api/intake/replies")
+                .body(Map.of("body", "Hello?")).retrieve().toEntity(JsonNode.class);
+        assertThat(unaddressed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(unaddressed)).containsExactly("caseNumber");
+
+        ResponseEntity<JsonNode> malformed = as(Role.CHANNEL).post().uri("/api/intake/replies")
+                .body(Map.of("caseNumber", "1042", "body", "Hello?")).retrieve().toEntity(JsonNode.class);
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(malformed)).containsExactly("caseNumber");
+
+        ResponseEntity<JsonNode> unknown = as(Role.CHANNEL).post().uri("/api/intake/replies")
+                .body(Map.of("caseNumber", "CS-999999999", "body", "Hello?")).retrieve().toEntity(JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<JsonNode> byAgent = as(Role.AGENT).post().uri("/api/intake/replies")
+                .body(Map.of("caseNumber", "CS-1001", "body", "Hello?")).retrieve().toEntity(JsonNode.class);
+        assertThat(byAgent.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private static List<String> fields(ResponseEntity<JsonNode> answer) {
         List<String> fields = new ArrayList<>();
         answer.getBody().get("errors").forEach(error -> fields.add(error.get("field").asText()));
