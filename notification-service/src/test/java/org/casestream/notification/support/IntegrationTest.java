@@ -1,0 +1,200 @@
+package org.casestream.notification.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.casestream.events.Topics;
+import org.casestream.events.kafka.CloudEventsKafka;
+import org.casestream.events.kafka.EventEnvelope;
+import org.casestream.localstack.jwt.Role;
+import org.casestream.localstack.testing.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The base of every integration test: the whole service on a random port, on the real PostgreSQL and Kafka of
+ * {@link TestInfrastructure}, a real SMTP server (GreenMail) and a real HTTP receiver for Slack and webhooks.
+ * Events go in the way the command service publishes them: CloudEvents records on the case events topic.
+ * Retries are fast here (200 ms doubling, 5 tries) so dead letters come within seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+public abstract class IntegrationTest {
+
+    public static final int MAX_ATTEMPTS = 5;
+    protected static final String LEAD = "lead-on-duty@example.com";
+    protected static final String SLACK_PATH = "/slack/team";
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+
+    protected static final GreenMail SMTP;
+    protected static final Receiver RECEIVER = new Receiver();
+    private static final KafkaProducer<String, byte[]> PRODUCER;
+
+    static {
+        TestInfrastructure.start();
+        SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        SMTP.start();
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        PRODUCER = new KafkaProducer<>(config);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map.of(
+                "spring.datasource.url", TestInfrastructure.jdbcUrl(),
+                "spring.datasource.username", "postgres",
+                "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                TestInfrastructure.publicKeyLocation(),
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()),
+                "casestream.notification.key", Base64.getEncoder().encodeToString(key)
+        ).forEach((name, value) -> registry.add(name, () -> value));
+        Map.of(
+                "casestream.notification.dispatch.interval", "100ms",
+                "casestream.notification.dispatch.request-timeout", "2s",
+                "casestream.notification.retry.max-attempts", String.valueOf(MAX_ATTEMPTS),
+                "casestream.notification.retry.initial-interval", "200ms",
+                "casestream.notification.retry.max-interval", "1s"
+        ).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** Every test starts from the same admin settings: local receivers allowed, one lead, a team Slack hook. */
+    @BeforeEach
+    void defaultSettings() {
+        putSettings(true, List.of(LEAD));
+        assertOk(as(Role.ADMIN).put().uri("/api/notification-settings/slack/default")
+                .body(Map.of("url", RECEIVER.url(SLACK_PATH))).retrieve().toBodilessEntity().getStatusCode().value());
+    }
+
+    protected void putSettings(boolean allowPrivateTargets, List<String> leads) {
+        int status = as(Role.ADMIN).put().uri("/api/notification-settings")
+                .body(Map.of("allowPrivateTargets", allowPrivateTargets, "leadEmails", leads))
+                .retrieve().toBodilessEntity().getStatusCode().value();
+        assertOk(status);
+    }
+
+    private static void assertOk(int status) {
+        if (status != 200) {
+            throw new AssertionError("admin settings answered " + status);
+        }
+    }
+
+    protected RestClient as(Role role) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer "
+                        + TestInfrastructure.token(role, role.claimValue() + "-" + UUID.randomUUID().toString()
+                        .substring(0, 8)))
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    /** Publishes events as the command service does, waiting for the broker's ack. */
+    protected static void publish(EventEnvelope... envelopes) {
+        for (EventEnvelope envelope : envelopes) {
+            try {
+                PRODUCER.send(CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)).get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("could not publish a test event", e);
+            }
+        }
+    }
+
+    /** The delivery log of a case, as the API shows it. */
+    protected List<Map<String, Object>> notificationsOf(UUID caseId) {
+        return as(Role.LEAD).get().uri("/api/notifications?caseId={id}", caseId).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+    }
+
+    /** Mails GreenMail received for one address, oldest first. */
+    protected static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                Address[] to = message.getRecipients(Message.RecipientType.TO);
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    protected static List<String> subjectsTo(String address) {
+        return mailsTo(address).stream().map(IntegrationTest::subject).toList();
+    }
+
+    protected static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String text(MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void awaitMails(String address, int count) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> mailsTo(address).size() >= count);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
