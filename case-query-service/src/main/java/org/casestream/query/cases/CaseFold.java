@@ -1,0 +1,135 @@
+package org.casestream.query.cases;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.casestream.events.CaseStatus;
+import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CasePriorityChanged;
+import org.casestream.events.cases.CaseReopened;
+import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseTagged;
+import org.casestream.events.cases.CaseUnassigned;
+import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.SatisfactionRated;
+import org.casestream.events.cases.SlaBreached;
+import org.casestream.events.cases.SlaTargetsSet;
+
+/**
+ * How each case event changes a case view: a pure function, so the projection, the tests and a rebuild all
+ * fold events the same way. {@code at} is the event's time, {@code sequence} its place in the case's stream.
+ */
+public final class CaseFold {
+
+    private CaseFold() {
+    }
+
+    /** The view after {@code event}; {@code view} is null only before the case's first event. */
+    public static CaseView apply(CaseView view, CaseEvent event, Instant at, long sequence) {
+        if (view == null) {
+            if (!(event instanceof CaseOpened opened)) {
+                throw new IllegalStateException("the first event of case " + event.caseId() + " is not CaseOpened");
+            }
+            return new CaseView(opened.caseId(), opened.caseNumber(), opened.customer(), opened.subject(),
+                    opened.description(), opened.channel(), opened.externalRef(), opened.queue(), opened.priority(),
+                    CaseStatus.NEW, null, new TreeSet<>(opened.tags()).stream().toList(), CaseView.Sla.NONE, 0, null,
+                    List.of(), opened.openedAt(), at, null, 0, sequence);
+        }
+        Builder next = new Builder(view, at, sequence);
+        switch (event) {
+            case CaseOpened opened -> { } // a second CaseOpened cannot happen: the aggregate exists once
+            case CaseClassified classified -> next.queue = classified.queue();
+            case CasePriorityChanged changed -> next.priority = changed.priority();
+            case SlaTargetsSet targets -> next.sla = new CaseView.Sla(targets.firstResponseDue(), targets.resolutionDue(),
+                    targets.policy(), view.sla().firstRespondedAt(), view.sla().breaches());
+            case CaseAssigned assigned -> next.assignee = assigned.agentId();
+            case CaseUnassigned unassigned -> next.assignee = null;
+            case CaseStatusChanged changed -> next.status(changed.status());
+            case CaseReopened reopened -> {
+                next.status(reopened.status());
+                next.reopenCount++;
+            }
+            case CommentAdded comment -> {
+                List<CommentView> comments = new ArrayList<>(view.comments());
+                boolean known = comments.stream().anyMatch(existing -> existing.commentId().equals(comment.commentId()));
+                if (!known) {
+                    comments.add(new CommentView(comment.commentId(), comment.parentId(), comment.authorType(),
+                            comment.authorId(), comment.authorName(), comment.visibility(), comment.internal(),
+                            comment.body(), comment.attachments(), at));
+                }
+                next.comments = comments;
+            }
+            case FirstResponseRecorded response -> next.sla = new CaseView.Sla(view.sla().firstResponseDue(),
+                    view.sla().resolutionDue(), view.sla().policy(), response.respondedAt(), view.sla().breaches());
+            case SlaBreached breached -> {
+                List<CaseView.Breach> breaches = new ArrayList<>(view.sla().breaches());
+                breaches.add(new CaseView.Breach(breached.target().wire(), breached.dueAt(), at));
+                next.sla = new CaseView.Sla(view.sla().firstResponseDue(), view.sla().resolutionDue(),
+                        view.sla().policy(), view.sla().firstRespondedAt(), breaches);
+            }
+            case CaseEscalated escalated -> next.escalationLevel = Math.max(view.escalationLevel(), escalated.level());
+            case SatisfactionRated rated -> next.satisfaction = new CaseView.Satisfaction(rated.rating(), rated.comment(), at);
+            case CaseTagged tagged -> {
+                TreeSet<String> tags = new TreeSet<>(view.tags());
+                tags.addAll(tagged.added());
+                tagged.removed().forEach(tags::remove);
+                next.tags = List.copyOf(tags);
+            }
+        }
+        return next.build();
+    }
+
+    /** The fields of a view being changed; everything not touched is copied. */
+    private static final class Builder {
+        private final CaseView view;
+        private final Instant at;
+        private final long sequence;
+        private org.casestream.events.Queue queue;
+        private org.casestream.events.Priority priority;
+        private CaseStatus status;
+        private UUID assignee;
+        private List<String> tags;
+        private CaseView.Sla sla;
+        private int escalationLevel;
+        private CaseView.Satisfaction satisfaction;
+        private List<CommentView> comments;
+        private Instant resolvedAt;
+        private int reopenCount;
+
+        Builder(CaseView view, Instant at, long sequence) {
+            this.view = view;
+            this.at = at;
+            this.sequence = sequence;
+            queue = view.queue();
+            priority = view.priority();
+            status = view.status();
+            assignee = view.assignee();
+            tags = view.tags();
+            sla = view.sla();
+            escalationLevel = view.escalationLevel();
+            satisfaction = view.satisfaction();
+            comments = view.comments();
+            resolvedAt = view.resolvedAt();
+            reopenCount = view.reopenCount();
+        }
+
+        void status(CaseStatus newStatus) {
+            status = newStatus;
+            resolvedAt = newStatus == CaseStatus.DONE ? at : null;
+        }
+
+        CaseView build() {
+            return new CaseView(view.caseId(), view.caseNumber(), view.customer(), view.subject(), view.description(),
+                    view.channel(), view.externalRef(), queue, priority, status, assignee, tags, sla, escalationLevel,
+                    satisfaction, comments, view.openedAt(), at, resolvedAt, reopenCount, sequence);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.casestream.query.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+
+/**
+ * Everything the query side knows about one case, as one MongoDB document fetched by its id.
+ * {@code lastSequence} is the sequence of the last event applied: an event at or below it was already applied.
+ */
+public record CaseView(UUID caseId, String caseNumber, Customer customer, String subject, String description,
+                       Channel channel, String externalRef, Queue queue, Priority priority, CaseStatus status,
+                       UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
+                       List<CommentView> comments, Instant openedAt, Instant updatedAt, Instant resolvedAt,
+                       int reopenCount, long lastSequence) {
+
+    public CaseView {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        comments = comments == null ? List.of() : List.copyOf(comments);
+        sla = sla == null ? Sla.NONE : sla;
+    }
+
+    public boolean open() {
+        return status != CaseStatus.DONE;
+    }
+
+    /** The same case without internal notes, for callers that must never see them. */
+    public CaseView withoutInternalNotes() {
+        return new CaseView(caseId, caseNumber, customer, subject, description, channel, externalRef, queue, priority,
+                status, assignee, tags, sla, escalationLevel, satisfaction,
+                comments.stream().filter(comment -> !comment.internal()).toList(),
+                openedAt, updatedAt, resolvedAt, reopenCount, lastSequence);
+    }
+
+    /** The SLA clocks: due times from the policy, when the first response came, and the breaches recorded. */
+    public record Sla(Instant firstResponseDue, Instant resolutionDue, String policy, Instant firstRespondedAt,
+                      List<Breach> breaches) {
+
+        public static final Sla NONE = new Sla(null, null, null, null, List.of());
+
+        public Sla {
+            breaches = breaches == null ? List.of() : List.copyOf(breaches);
+        }
+    }
+
+    public record Breach(String target, Instant dueAt, Instant recordedAt) {
+    }
+
+    public record Satisfaction(int rating, String comment, Instant ratedAt) {
+    }
+}

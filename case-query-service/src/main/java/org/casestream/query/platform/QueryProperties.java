@@ -1,0 +1,38 @@
+package org.casestream.query.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The query side's settings ({@code casestream.query.*} in application.yml).
+ *
+ * @param slaAtRiskWindow an open case whose next SLA due time falls within this window from now is at risk
+ */
+@ConfigurationProperties("casestream.query")
+public record QueryProperties(String topic, String consumerGroup, Path indexDirectory, Duration indexCommitInterval,
+                              Duration slaAtRiskWindow, Stream stream, Integer maxPollRecords,
+                              Integer topicPartitions) {
+
+    public QueryProperties {
+        topic = topic == null ? "casestream.case-events" : topic;
+        consumerGroup = consumerGroup == null ? "case-query-projection" : consumerGroup;
+        indexDirectory = indexDirectory == null ? Path.of(".casestream", "query-index") : indexDirectory;
+        indexCommitInterval = indexCommitInterval == null ? Duration.ofSeconds(2) : indexCommitInterval;
+        slaAtRiskWindow = slaAtRiskWindow == null ? Duration.ofHours(1) : slaAtRiskWindow;
+        stream = stream == null ? new Stream(null, null) : stream;
+        maxPollRecords = maxPollRecords == null ? 500 : maxPollRecords;
+        // as many as the command service creates, for when this service starts first
+        topicPartitions = topicPartitions == null ? 6 : topicPartitions;
+    }
+
+    /** @param resumeBuffer how many recent events a reconnecting client can resume from */
+    public record Stream(Duration heartbeat, Integer resumeBuffer) {
+
+        public Stream {
+            heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
+            resumeBuffer = resumeBuffer == null ? 2048 : resumeBuffer;
+        }
+    }
+}

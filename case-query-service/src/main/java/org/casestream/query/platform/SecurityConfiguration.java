@@ -1,0 +1,28 @@
+package org.casestream.query.platform;
+
+import org.casestream.support.security.ResourceServerSecurity;
+import org.casestream.support.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may read what. People who work or watch cases read everything; a channel may read one case (never its
+ * internal notes, which the controller leaves out) but not lists, boards or the stream.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    public static final String[] READERS = {"agent", "lead", "manager", "admin", "ops"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+        String[] caseReaders = {"agent", "lead", "manager", "admin", "ops", "channel"};
+        return ResourceServerSecurity.build(http, problems, routes -> routes
+                .requestMatchers(HttpMethod.GET, "/api/cases/*").hasAnyRole(caseReaders)
+                .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers/*/cases", "/api/dashboard",
+                        "/api/sla", "/api/stream", "/api/agents").hasAnyRole(READERS));
+    }
+}

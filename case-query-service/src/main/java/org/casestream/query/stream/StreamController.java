@@ -1,0 +1,33 @@
+package org.casestream.query.stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+public class StreamController {
+
+    private final CaseStream stream;
+
+    public StreamController(CaseStream stream) {
+        this.stream = stream;
+    }
+
+    @Operation(summary = "Server-Sent Events: one 'case' event per case change with the updated summary; "
+            + "Last-Event-ID resumes from the recent buffer")
+    @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        Long resumeAfter = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                resumeAfter = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                // an id this service never sent: start live
+            }
+        }
+        return stream.subscribe(resumeAfter);
+    }
+}

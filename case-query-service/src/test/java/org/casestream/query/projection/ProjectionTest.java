@@ -1,0 +1,245 @@
+package org.casestream.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.Attachment;
+import org.casestream.events.AuthorType;
+import org.casestream.events.Availability;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.Skill;
+import org.casestream.events.SlaTarget;
+import org.casestream.events.Tier;
+import org.casestream.events.Visibility;
+import org.casestream.events.agents.AgentAvailabilityChanged;
+import org.casestream.events.agents.AgentRegistered;
+import org.casestream.events.agents.AgentSkillsChanged;
+import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CasePriorityChanged;
+import org.casestream.events.cases.CaseReopened;
+import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseTagged;
+import org.casestream.events.cases.CaseUnassigned;
+import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.SatisfactionRated;
+import org.casestream.events.cases.SlaBreached;
+import org.casestream.events.cases.SlaTargetsSet;
+import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.query.agents.AgentView;
+import org.casestream.query.agents.AgentViews;
+import org.casestream.query.cases.CaseFold;
+import org.casestream.query.cases.CaseView;
+import org.casestream.query.cases.CaseViews;
+import org.casestream.query.dashboard.DashboardCounters;
+import org.casestream.query.support.CaseScript;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The projection from event sequences, on the MongoDB wire server over TCP (no Kafka needed). */
+class ProjectionTest {
+
+    private static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
+
+    private MongoClient client;
+    private CaseViews cases;
+    private AgentViews agents;
+    private DashboardCounters counters;
+    private Projection projection;
+    private long offset;
+
+    @BeforeEach
+    void freshDatabase() {
+        client = MongoClients.create(TestInfrastructure.mongoUri());
+        MongoDatabase database = client.getDatabase("projection_" + UUID.randomUUID().toString().replace("-", ""));
+        cases = new CaseViews(database);
+        agents = new AgentViews(database);
+        counters = new DashboardCounters(database);
+        projection = new Projection(cases, agents, counters);
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private Projection.BatchResult feed(ProducerRecord<String, byte[]> record) {
+        return projection.apply(List.of(CaseScript.consumed(record, 0, offset++)));
+    }
+
+    @Test
+    void everyEventTypeEndsUpInTheViews() {
+        UUID caseId = UUID.randomUUID();
+        UUID grace = UUID.randomUUID();
+        UUID alan = UUID.randomUUID();
+        UUID question = UUID.randomUUID();
+        UUID note = UUID.randomUUID();
+        UUID reply = UUID.randomUUID();
+        CaseScript script = new CaseScript(START);
+        Instant firstDue = START.plusSeconds(3600);
+        Instant resolutionDue = START.plusSeconds(86_400);
+        feed(script.then(new CaseOpened(caseId, "CS-1001", new Customer("cust-1", "Zoë Ünal", "zoe@example.com", Tier.GOLD),
+                "Cannot log in", "The reset mail never arrives", Channel.EMAIL, "mail-1", null, null, List.of("vip"), START)));
+        feed(script.then(new CaseClassified(caseId, Queue.LOGIN, Queue.UNCLASSIFIED, "rules")));
+        feed(script.then(new CasePriorityChanged(caseId, Priority.HIGH, Priority.MEDIUM, "tier")));
+        feed(script.then(new SlaTargetsSet(caseId, firstDue, resolutionDue, "high-gold")));
+        feed(script.then(new CaseAssigned(caseId, grace, null, AssignmentReason.AUTO)));
+        feed(script.then(new CommentAdded(caseId, question, null, AuthorType.AGENT, grace.toString(), "Grace",
+                Visibility.PUBLIC, "Which browser do you use?", List.of())));
+        feed(script.then(new CommentAdded(caseId, note, question, AuthorType.AGENT, grace.toString(), "Grace",
+                Visibility.INTERNAL, "Mail logs show a bounce", List.of(new Attachment("log.txt", "text/plain", 12, "s3://x")))));
+        feed(script.then(new FirstResponseRecorded(caseId, script.clock(), grace.toString())));
+        feed(script.then(new CaseStatusChanged(caseId, CaseStatus.IN_PROGRESS, CaseStatus.NEW)));
+        feed(script.then(new SlaBreached(caseId, SlaTarget.RESOLUTION, resolutionDue)));
+        feed(script.then(new CaseEscalated(caseId, 1, "breach")));
+        feed(script.then(new CaseTagged(caseId, List.of("billing", "mail"), List.of("vip"))));
+        feed(script.then(new CaseUnassigned(caseId, grace, AssignmentReason.AGENT_OFFLINE)));
+        feed(script.then(new CaseAssigned(caseId, alan, null, AssignmentReason.TRANSFER)));
+        feed(script.then(new CaseStatusChanged(caseId, CaseStatus.DONE, CaseStatus.IN_PROGRESS)));
+        Instant doneAt = script.clock();
+        feed(script.then(new SatisfactionRated(caseId, 4, "quick")));
+        CaseView done = cases.find(caseId).orElseThrow();
+        assertThat(done.status()).isEqualTo(CaseStatus.DONE);
+        assertThat(done.resolvedAt()).isEqualTo(doneAt);
+        assertThat(done.satisfaction().rating()).isEqualTo(4);
+        feed(script.then(new CommentAdded(caseId, reply, null, AuthorType.CUSTOMER, "cust-1", "Zoë", Visibility.PUBLIC,
+                "It broke again", List.of())));
+        feed(script.then(new CaseReopened(caseId, CaseStatus.IN_PROGRESS, reply)));
+
+        CaseView view = cases.find(caseId).orElseThrow();
+        assertThat(view.caseNumber()).isEqualTo("CS-1001");
+        assertThat(view.customer().name()).isEqualTo("Zoë Ünal");
+        assertThat(view.customer().tier()).isEqualTo(Tier.GOLD);
+        assertThat(view.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(view.externalRef()).isEqualTo("mail-1");
+        assertThat(view.queue()).isEqualTo(Queue.LOGIN);
+        assertThat(view.priority()).isEqualTo(Priority.HIGH);
+        assertThat(view.sla().firstResponseDue()).isEqualTo(firstDue);
+        assertThat(view.sla().resolutionDue()).isEqualTo(resolutionDue);
+        assertThat(view.sla().policy()).isEqualTo("high-gold");
+        assertThat(view.sla().firstRespondedAt()).isNotNull();
+        assertThat(view.sla().breaches()).singleElement()
+                .satisfies(breach -> assertThat(breach.target()).isEqualTo("resolution"));
+        assertThat(view.escalationLevel()).isEqualTo(1);
+        assertThat(view.tags()).containsExactly("billing", "mail");
+        assertThat(view.assignee()).isEqualTo(alan);
+        assertThat(view.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(view.resolvedAt()).isNull();
+        assertThat(view.reopenCount()).isEqualTo(1);
+        assertThat(view.comments()).extracting(c -> c.commentId()).containsExactly(question, note, reply);
+        assertThat(view.comments().get(1).internal()).isTrue();
+        assertThat(view.comments().get(1).parentId()).isEqualTo(question);
+        assertThat(view.comments().get(1).attachments()).hasSize(1);
+        assertThat(view.comments().get(0).internal()).isFalse();
+        assertThat(view.withoutInternalNotes().comments()).extracting(c -> c.commentId()).containsExactly(question, reply);
+        assertThat(view.openedAt()).isEqualTo(START);
+        assertThat(view.updatedAt()).isEqualTo(script.clock());
+        assertThat(view.lastSequence()).isEqualTo(17);
+
+        CaseScript agentScript = new CaseScript(START);
+        feed(agentScript.then(new AgentRegistered(alan, "Alan", "alan@example.com", List.of(new Skill(Queue.LOGIN, 3)), 5, null)));
+        feed(agentScript.then(new AgentSkillsChanged(alan, List.of(new Skill(Queue.LOGIN, 4), new Skill(Queue.ORDERS, 2)), 8)));
+        feed(agentScript.then(new AgentAvailabilityChanged(alan, Availability.ONLINE, Availability.OFFLINE)));
+        AgentView agent = agents.find(alan).orElseThrow();
+        assertThat(agent.name()).isEqualTo("Alan");
+        assertThat(agent.capacity()).isEqualTo(8);
+        assertThat(agent.skills()).containsExactly(new Skill(Queue.LOGIN, 4), new Skill(Queue.ORDERS, 2));
+        assertThat(agent.availability()).isEqualTo(Availability.ONLINE);
+
+        Map<String, Object> totals = counters.totals();
+        assertThat(totals).containsEntry("status", Map.of("inprogress", 1L, "new", 0L, "done", 0L));
+        assertThat(totals).containsEntry("load", Map.of(grace.toString(), 0L, alan.toString(), 1L));
+    }
+
+    @Test
+    void duplicatesChangeNothing() {
+        CaseScript script = openedAndAssigned(UUID.randomUUID(), UUID.randomUUID());
+        CaseView before = cases.find(caseOf(script)).orElseThrow();
+        Map<String, Object> countersBefore = counters.totals();
+        // the publisher may send the same events again; they arrive at new offsets
+        Projection.BatchResult again = projection.apply(script.records().stream()
+                .map(record -> CaseScript.consumed(record, 0, offset++)).toList());
+        assertThat(again.changes()).isEmpty();
+        assertThat(cases.find(caseOf(script))).contains(before);
+        assertThat(counters.totals()).isEqualTo(countersBefore);
+    }
+
+    @Test
+    void aCrashBetweenTheCountersAndTheViewNeitherLosesNorDoublesTheRecord() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        ProducerRecord<String, byte[]> done = script.then(new CaseStatusChanged(caseId, CaseStatus.DONE, CaseStatus.NEW));
+        ConsumerRecord<String, byte[]> record = CaseScript.consumed(done, 0, offset++);
+        // the first half of the record's work happened, then the process died
+        CaseView before = cases.find(caseId).orElseThrow();
+        counters.apply(0, record.offset(), before, CaseFold.apply(before, caseEvent(done), script.clock(), 2));
+        // after the restart the same record is read again (positions are stored after the data), twice for good measure
+        projection.apply(List.of(record));
+        projection.apply(List.of(record));
+        assertThat(cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.DONE);
+        Map<String, Object> totals = counters.totals();
+        assertThat(totals).containsEntry("status", Map.of("new", 0L, "done", 1L));
+        assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) totals.get("load")).values())).containsOnly(0L);
+    }
+
+    @Test
+    void anUnknownFutureEventTypeIsSkippedAndTheNextOneStillApplies() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = new CaseScript(START);
+        feed(script.then(opened(caseId)));
+        ProducerRecord<String, byte[]> known = script.then(new CasePriorityChanged(caseId, Priority.CRITICAL, Priority.MEDIUM, null));
+        RecordHeaders headers = new RecordHeaders(known.headers().toArray());
+        headers.remove("ce_type");
+        headers.add("ce_type", "org.casestream.cases.CaseTeleported".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> future = new ProducerRecord<>(known.topic(), null, known.key(), known.value(), headers);
+
+        Projection.BatchResult result = projection.apply(List.of(CaseScript.consumed(future, 0, offset++),
+                CaseScript.consumed(known, 0, offset++)));
+
+        assertThat(result.changes()).extracting(Projection.Change::type).containsExactly("CasePriorityChanged");
+        assertThat(cases.find(caseId).orElseThrow().priority()).isEqualTo(Priority.CRITICAL);
+    }
+
+    private CaseScript openedAndAssigned(UUID caseId, UUID agent) {
+        CaseScript script = new CaseScript(START);
+        feed(script.then(opened(caseId)));
+        feed(script.then(new CaseAssigned(caseId, agent, null, AssignmentReason.MANUAL)));
+        return script;
+    }
+
+    private static CaseOpened opened(UUID caseId) {
+        return new CaseOpened(caseId, "CS-" + Math.abs(caseId.getLeastSignificantBits() % 100000),
+                new Customer("c-" + caseId, "Ada", "ada@example.com", Tier.STANDARD), "Subject", "Description",
+                Channel.WEB, null, null, null, List.of(), START);
+    }
+
+    private static UUID caseOf(CaseScript script) {
+        return UUID.fromString(script.records().getFirst().key());
+    }
+
+    private static org.casestream.events.cases.CaseEvent caseEvent(ProducerRecord<String, byte[]> record) {
+        return (org.casestream.events.cases.CaseEvent) org.casestream.events.kafka.CloudEventsKafka
+                .fromRecord(CaseScript.consumed(record, 0, 0)).orElseThrow().event();
+    }
+
+}

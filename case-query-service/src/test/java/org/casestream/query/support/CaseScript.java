@@ -1,0 +1,53 @@
+package org.casestream.query.support;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.casestream.events.DomainEvent;
+import org.casestream.events.Topics;
+import org.casestream.events.kafka.CloudEventsKafka;
+import org.casestream.events.kafka.EventEnvelope;
+
+/**
+ * One aggregate's events as the command service publishes them: CloudEvents records with increasing sequences,
+ * made by the catalogue's own {@link CloudEventsKafka#toRecord}.
+ */
+public final class CaseScript {
+
+    private final List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    private long sequence;
+    private Instant clock;
+
+    public CaseScript(Instant start) {
+        this.clock = start;
+    }
+
+    /** The next event of this aggregate, a minute after the previous one. */
+    public ProducerRecord<String, byte[]> then(DomainEvent event) {
+        clock = clock.plusSeconds(60);
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(Topics.CASE_EVENTS,
+                new EventEnvelope(UUID.randomUUID().toString(), clock, sequence++, "agent:test", "corr-test", event));
+        records.add(record);
+        return record;
+    }
+
+    public Instant clock() {
+        return clock;
+    }
+
+    public List<ProducerRecord<String, byte[]>> records() {
+        return List.copyOf(records);
+    }
+
+    /** What a consumer would read for {@code record} at this partition and offset. */
+    public static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> record, int partition, long offset) {
+        return new ConsumerRecord<>(record.topic(), partition, offset, 0L, TimestampType.CREATE_TIME, -1, -1,
+                record.key(), record.value(), new RecordHeaders(record.headers().toArray()), java.util.Optional.empty());
+    }
+}
