@@ -100,7 +100,9 @@ public abstract class IntegrationTest {
                 "casestream.notification.dispatch.request-timeout", "2s",
                 "casestream.notification.retry.max-attempts", String.valueOf(MAX_ATTEMPTS),
                 "casestream.notification.retry.initial-interval", "200ms",
-                "casestream.notification.retry.max-interval", "1s"
+                "casestream.notification.retry.max-interval", "1s",
+                // the test SMTP server logs the addresses it sees; the service itself never does
+                "logging.level.com.icegreen", "WARN"
         ).forEach((name, value) -> registry.add(name, () -> value));
     }
 
