@@ -14,6 +14,8 @@ public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
     public static final int DEFAULT_MONGO_PORT = 27017;
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_IMAP_PORT = 3143;
 
     public InfraSettings {
         if (postgresPort == kafkaPort || postgresPort == kafkaControllerPort || kafkaPort == kafkaControllerPort) {
@@ -30,6 +32,21 @@ public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort
     public int mongoPort() {
         String value = System.getenv("CASESTREAM_MONGO_PORT");
         return value == null || value.isBlank() ? DEFAULT_MONGO_PORT : Integer.parseInt(value.trim());
+    }
+
+    /** The mail catcher's SMTP port: {@code $CASESTREAM_SMTP_PORT}, else 3025. */
+    public int smtpPort() {
+        return portFromEnv("CASESTREAM_SMTP_PORT", DEFAULT_SMTP_PORT);
+    }
+
+    /** The mail catcher's IMAP port, to read what was sent: {@code $CASESTREAM_IMAP_PORT}, else 3143. */
+    public int imapPort() {
+        return portFromEnv("CASESTREAM_IMAP_PORT", DEFAULT_IMAP_PORT);
+    }
+
+    private static int portFromEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
     public String mongoUri() {

@@ -33,6 +33,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private LocalMongo mongo;
+    private LocalMailCatcher mail;
     private boolean closed;
 
     public LocalInfrastructure(InfraSettings settings) {
@@ -54,6 +55,7 @@ public final class LocalInfrastructure implements AutoCloseable {
             postgres = LocalPostgres.start(settings.home().postgresDirectory(), settings.postgresPort(), settings.durablePostgres());
             kafka = LocalKafka.start(settings.home().kafkaDirectory(), settings.kafkaPort(), settings.kafkaControllerPort());
             mongo = LocalMongo.start(settings.home().mongoDirectory(), settings.mongoPort());
+            mail = LocalMailCatcher.start(settings.smtpPort(), settings.imapPort());
             verifyPostgres();
             verifyKafka();
         } catch (Exception e) {
@@ -83,6 +85,14 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     private void stopServers() {
+        if (mail != null) {
+            try {
+                mail.close();
+            } catch (Exception e) {
+                LOG.error("The mail catcher did not stop cleanly", e);
+            }
+            mail = null;
+        }
         if (mongo != null) {
             try {
                 mongo.close();
@@ -144,6 +154,8 @@ public final class LocalInfrastructure implements AutoCloseable {
                 "kafka.bootstrap=" + settings.kafkaBootstrapServers(),
                 "mongo.port=" + settings.mongoPort(),
                 "mongo.uri=" + settings.mongoUri(),
+                "smtp.port=" + settings.smtpPort(),
+                "imap.port=" + settings.imapPort(),
                 "");
         Path temp = Files.createTempFile(ready.getParent(), ".infra.ready", ".tmp");
         Files.writeString(temp, content, StandardCharsets.UTF_8);
