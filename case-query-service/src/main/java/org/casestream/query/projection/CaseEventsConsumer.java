@@ -219,6 +219,7 @@ public class CaseEventsConsumer implements SmartLifecycle {
 
     private void ensureTopic() {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(config)) {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);

@@ -154,7 +154,7 @@ public final class CaseIndex implements AutoCloseable {
         Query lucene = toLucene(query);
         IndexSearcher searcher = acquire();
         try {
-            FieldDoc after = cursor == null ? null : decodeCursor(cursor, sort);
+            FieldDoc after = cursor == null ? null : decodeCursor(cursor, sort, searcher.getIndexReader().maxDoc());
             TopFieldDocs top = searcher.searchAfter(after, lucene, limit + 1, sort, false);
             StoredFields stored = searcher.storedFields();
             List<CaseSummary> items = new ArrayList<>();
@@ -419,7 +419,7 @@ public final class CaseIndex implements AutoCloseable {
         }
     }
 
-    private FieldDoc decodeCursor(String cursor, Sort sort) {
+    private FieldDoc decodeCursor(String cursor, Sort sort, int maxDoc) {
         List<String> values;
         try {
             values = mapper.readValue(Base64.getUrlDecoder().decode(cursor), new TypeReference<List<String>>() { });
@@ -446,8 +446,9 @@ public final class CaseIndex implements AutoCloseable {
                 throw new BadCursor();
             }
         }
-        // the case id closes every sort, so no two documents tie and the doc id is never compared
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, decoded);
+        // The case id closes every sort, so only the cursor's own case ties with it; Lucene then skips documents
+        // whose doc id is at most the cursor's, and the highest doc id makes sure that case is never repeated.
+        return new FieldDoc(Math.max(0, maxDoc - 1), Float.NaN, decoded);
     }
 
     /** A cursor that this index did not make, or made for another sort. */
