@@ -26,7 +26,7 @@ public class CaseEventsConsumer {
         this.recorder = recorder;
     }
 
-    @KafkaListener(id = "notification-case-events", topics = "${casestream.notification.topic}")
+    @KafkaListener(id = "notification-case-events", idIsGroup = false, topics = "${casestream.notification.topic}")
     public void onRecord(ConsumerRecord<String, byte[]> record) {
         Optional<EventEnvelope> envelope;
         try {
@@ -42,7 +42,16 @@ public class CaseEventsConsumer {
                     record.partition(), record.offset());
             return;
         }
-        int recorded = recorder.record(envelope.get());
+        int recorded;
+        try {
+            recorded = recorder.record(envelope.get());
+        } catch (RuntimeException e) {
+            // the container's error handler tries the record again (its offset stays uncommitted); say so here,
+            // by cause type only: database messages can quote the data
+            log.warn("Could not record event {} at {}-{}@{}, will retry ({})", envelope.get().eventId(),
+                    record.topic(), record.partition(), record.offset(), Redacted.causes(e));
+            throw e;
+        }
         if (recorded < 0) {
             log.debug("Event {} was processed before: nothing to do", envelope.get().eventId());
         }

@@ -50,7 +50,9 @@ import org.springframework.web.client.RestClient;
  * Events go in the way the command service publishes them: CloudEvents records on the case events topic.
  * Retries are fast here (200 ms doubling, 5 tries) so dead letters come within seconds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the test SMTP server logs the addresses it sees (the service itself never does): keep that out of test logs too
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.level.com.icegreen=WARN")
 @AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
@@ -100,9 +102,7 @@ public abstract class IntegrationTest {
                 "casestream.notification.dispatch.request-timeout", "2s",
                 "casestream.notification.retry.max-attempts", String.valueOf(MAX_ATTEMPTS),
                 "casestream.notification.retry.initial-interval", "200ms",
-                "casestream.notification.retry.max-interval", "1s",
-                // the test SMTP server logs the addresses it sees; the service itself never does
-                "logging.level.com.icegreen", "WARN"
+                "casestream.notification.retry.max-interval", "1s"
         ).forEach((name, value) -> registry.add(name, () -> value));
     }
 
