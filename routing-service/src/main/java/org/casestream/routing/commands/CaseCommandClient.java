@@ -1,0 +1,148 @@
+package org.casestream.routing.commands;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.SlaTarget;
+import org.casestream.support.web.Redacted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The case commands routing sends. Every call carries an {@code Idempotency-Key} derived from the decision
+ * (the event or timer that caused it), so a retry, or the same decision made again after a crash, applies once.
+ * Retries with exponential backoff and jitter sit outside a circuit breaker: while the command service is down
+ * the breaker fails calls fast and the caller (the Kafka listener or the timer loop) tries again later.
+ */
+public class CaseCommandClient {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseCommandClient.class);
+
+    private final RestClient http;
+    private final TokenSource tokens;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+
+    public CaseCommandClient(CommandsProperties properties, TokenSource tokens) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.readTimeout());
+        this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(factory).build();
+        this.tokens = tokens;
+        this.breaker = CircuitBreaker.of("command-service", CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.circuitOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(Transient.class)
+                .build());
+        this.retry = Retry.of("command-service", RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5))
+                .retryExceptions(Transient.class)
+                .ignoreExceptions(CommandRejected.class, CallNotPermittedException.class)
+                .build());
+    }
+
+    public CircuitBreaker.State circuitState() {
+        return breaker.getState();
+    }
+
+    public void classify(UUID caseId, Queue queue, String source, String key) {
+        send(caseId, "classification", Map.of("queue", queue.wire(), "source", source), key);
+    }
+
+    public void changePriority(UUID caseId, Priority priority, String reason, String key) {
+        send(caseId, "priority", Map.of("priority", priority.wire(), "reason", reason), key);
+    }
+
+    public void setSlaTargets(UUID caseId, Instant firstResponseDue, Instant resolutionDue, String policy, String key) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstResponseDue", firstResponseDue == null ? null : firstResponseDue.toString());
+        body.put("resolutionDue", resolutionDue.toString());
+        body.put("policy", policy);
+        send(caseId, "sla-targets", body, key);
+    }
+
+    /** {@code agentId} null unassigns. */
+    public void assign(UUID caseId, UUID agentId, AssignmentReason reason, String key) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("agentId", agentId);
+        body.put("reason", reason.wire());
+        send(caseId, "assignment", body, key);
+    }
+
+    public void escalate(UUID caseId, String reason, String key) {
+        send(caseId, "escalations", Map.of("reason", reason), key);
+    }
+
+    public void recordBreach(UUID caseId, SlaTarget target, Instant dueAt, String key) {
+        send(caseId, "sla-breaches", Map.of("target", target.wire(), "dueAt", dueAt.toString()), key);
+    }
+
+    private void send(UUID caseId, String command, Map<String, Object> body, String key) {
+        String path = "/api/cases/" + caseId + "/" + command;
+        Supplier<Void> call = () -> {
+            post(path, body, key);
+            return null;
+        };
+        try {
+            Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+        } catch (Transient | CallNotPermittedException e) {
+            throw new CommandServiceUnavailable("command service unavailable for " + command + ": "
+                    + Redacted.causes(e), e);
+        }
+    }
+
+    private void post(String path, Map<String, Object> body, String key) {
+        try {
+            http.post().uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.bearerToken())
+                    .header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .onStatus(HttpStatusCode::isError, (request, response) -> {
+                        int status = response.getStatusCode().value();
+                        if (status == 404 || status == 409 || status == 422 || status == 400) {
+                            throw new CommandRejected(path, status);
+                        }
+                        throw new Transient("answered " + status);
+                    })
+                    .toBodilessEntity();
+        } catch (ResourceAccessException | UncheckedIOException e) {
+            throw new Transient(Redacted.causes(e));
+        } catch (CommandRejected rejected) {
+            log.info("Command {} rejected with {}", path, rejected.status());
+            throw rejected;
+        }
+    }
+
+    /** A failure worth retrying; recorded by the circuit breaker. */
+    static final class Transient extends RuntimeException {
+        Transient(String message) {
+            super(message);
+        }
+    }
+}

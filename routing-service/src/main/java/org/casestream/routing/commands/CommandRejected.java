@@ -1,0 +1,19 @@
+package org.casestream.routing.commands;
+
+/**
+ * The command service answered that the command cannot apply (404, 409, 422, 400): the case moved on since the
+ * decision was made. The decision is dropped and recorded; retrying would not help.
+ */
+public class CommandRejected extends RuntimeException {
+
+    private final int status;
+
+    public CommandRejected(String path, int status) {
+        super(path + " answered " + status);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}
