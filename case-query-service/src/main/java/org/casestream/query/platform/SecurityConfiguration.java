@@ -21,6 +21,7 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         String[] caseReaders = {"agent", "lead", "manager", "admin", "ops", "channel"};
         return ResourceServerSecurity.build(http, problems, routes -> routes
+                .requestMatchers(HttpMethod.GET, "/api/cases/export").hasAnyRole(READERS)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*").hasAnyRole(caseReaders)
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers/*/cases", "/api/dashboard",
                         "/api/sla", "/api/stream", "/api/agents").hasAnyRole(READERS));

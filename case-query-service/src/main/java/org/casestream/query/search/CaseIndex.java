@@ -171,6 +171,34 @@ public final class CaseIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Every matching case in order, in chunks of {@code chunk} from one point-in-time view of the index, so that
+     * an export of any size holds one chunk in memory and does not see changes made while it runs.
+     */
+    public void forEach(CaseQuery query, Sort sort, int chunk, Instant now, Duration atRiskWindow,
+                        java.util.function.Consumer<CaseSummary> action) {
+        Query lucene = toLucene(query);
+        IndexSearcher searcher = acquire();
+        try {
+            StoredFields stored = searcher.storedFields();
+            FieldDoc after = null;
+            while (true) {
+                TopFieldDocs top = searcher.searchAfter(after, lucene, chunk, sort, false);
+                for (ScoreDoc hit : top.scoreDocs) {
+                    action.accept(summary(stored.document(hit.doc)).at(now, atRiskWindow));
+                }
+                if (top.scoreDocs.length < chunk) {
+                    return;
+                }
+                after = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("case export failed", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     public long count(CaseQuery query) {
         IndexSearcher searcher = acquire();
         try {

@@ -288,6 +288,33 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
                 .getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void exportsStreamTheFilteredListAsCsvAndNdjson() throws Exception {
+        ResponseEntity<String> csv = as(Role.MANAGER).get().uri("/api/cases/export?format=csv&status=done&sort=caseNumber")
+                .retrieve().toEntity(String.class);
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        List<String> rows = csv.getBody().lines().toList();
+        assertThat(rows.getFirst()).startsWith("caseId,caseNumber,status,");
+        List<Expected> done = MODEL.values().stream().filter(c -> c.status() == CaseStatus.DONE)
+                .sorted(Comparator.comparing(Expected::number).thenComparing(c -> c.caseId().toString())).toList();
+        assertThat(rows.subList(1, rows.size()).stream().map(row -> UUID.fromString(row.substring(0, 36))).toList())
+                .containsExactlyElementsOf(done.stream().map(Expected::caseId).toList());
+        assertThat(rows.get(1)).contains("," + done.getFirst().caseNumber() + ",done,");
+
+        ResponseEntity<String> ndjson = as(Role.AGENT).get().uri("/api/cases/export?format=ndjson&tag=vip")
+                .retrieve().toEntity(String.class);
+        List<UUID> exported = new ArrayList<>();
+        for (String line : ndjson.getBody().split("\n")) {
+            exported.add(UUID.fromString(JSON.readTree(line).get("caseId").asText()));
+        }
+        assertThat(exported).containsExactlyInAnyOrderElementsOf(expectedIds(c -> c.tags().contains("vip")));
+        assertThat(as(Role.CHANNEL).get().uri("/api/cases/export").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(as(Role.AGENT).get().uri("/api/cases/export?format=xlsx").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
     // --- detail and roles ----------------------------------------------------------------------------------
 
     @Test
