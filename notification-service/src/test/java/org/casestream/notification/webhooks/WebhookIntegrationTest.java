@@ -134,7 +134,11 @@ class WebhookIntegrationTest extends IntegrationTest {
         await().atMost(WAIT).until(() -> deadLetters(subscription).isEmpty()
                 && "sent".equals(deliveriesOf(subscription).getFirst().get("status")));
 
-        // a delivery still on its way cannot be "re-sent"; an unknown one is 404
+        // the dead letters are a metric too (ops scrape it)
+        String metrics = as(Role.OPS).get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).contains("casestream_notification_dead_letters", "casestream_notification_attempts_total");
+
+        // an unknown delivery is 404
         assertThat(as(Role.ADMIN).post().uri("/api/webhooks/{id}/deliveries/{delivery}/redeliver", subscription,
                 UUID.randomUUID()).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
     }

@@ -1,0 +1,30 @@
+package org.casestream.notification;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The service shares only the event catalogue with the others, and who-gets-what is decided apart from I/O. */
+@AnalyzeClasses(packages = "org.casestream.notification", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule sharesOnlyTheCatalogue = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.casestream.command..", "org.casestream.routing..", "org.casestream.query..",
+                    "org.casestream.gateway..", "org.casestream.localstack..")
+            .because("services share only shared-events (and service-support); never another service's code");
+
+    @ArchTest
+    static final ArchRule rulesDoNotSend = noClasses().that().resideInAPackage("..notification.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "org.springframework.mail..",
+                    "jakarta.mail..", "org.apache.kafka..")
+            .because("deciding who gets what records deliveries; only the transports send");
+
+    @ArchTest
+    static final ArchRule onlyTheConsumerReadsKafka = noClasses().that().resideOutsideOfPackages(
+                    "..notification.events..", "..notification.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+}
