@@ -23,15 +23,16 @@ public final class ConfigRequests {
     private ConfigRequests() {
     }
 
+    /** {@code pattern} is checked against its kind by the controller, blank included, so every bad rule is named at once. */
     public record ClassificationRuleBody(@NotNull @Min(0) Integer position, @NotNull Queue queue,
-                                         @NotNull MatchKind kind, @NotBlank @Size(max = 500) String pattern) {
+                                         @NotNull MatchKind kind, @Size(max = 500) String pattern) {
     }
 
     public record ClassificationRules(@NotNull @Size(max = 500) List<@NotNull @Valid ClassificationRuleBody> rules) {
     }
 
     public record PriorityRuleBody(@NotNull @Min(0) Integer position, @NotNull PriorityRuleKind kind,
-                                   @NotBlank @Size(max = 500) String pattern, @NotNull Priority priority) {
+                                   @Size(max = 500) String pattern, @NotNull Priority priority) {
     }
 
     public record PriorityRules(@NotNull @Size(max = 500) List<@NotNull @Valid PriorityRuleBody> rules) {
