@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.platform.QueryProperties;
 import org.casestream.query.projection.Projection;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * keeps proxies from closing idle streams and finds clients that left.
  */
 @Component
-public class CaseStream implements DisposableBean {
+public class CaseStream implements SmartLifecycle {
 
     public static final String EVENT_NAME = "case";
 
@@ -41,6 +41,7 @@ public class CaseStream implements DisposableBean {
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
     private long lastId;
+    private volatile boolean running;
 
     public CaseStream(QueryProperties properties) {
         this.properties = properties;
@@ -123,9 +124,24 @@ public class CaseStream implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream when the application stops, before the web server's graceful shutdown, which would
+     * otherwise wait for these never-ending requests until its timeout.
+     */
+    @Override
+    public void stop() {
+        running = false;
         heartbeats.shutdownNow();
         clients.forEach(SseEmitter::complete);
         clients.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
