@@ -96,14 +96,35 @@ public class RoutingProcess {
 
     public void handle(EventEnvelope envelope) {
         transaction.executeWithoutResult(status -> {
-            store.lockDecisions();
             DomainEvent event = envelope.event();
+            if (mayAssign(event, self.equals(envelope.actor()))) {
+                store.lockDecisions();
+            }
             switch (event) {
                 case CaseEvent caseEvent -> onCaseEvent(envelope, caseEvent);
                 case AgentEvent agentEvent -> onAgentEvent(envelope, agentEvent);
                 default -> log.debug("Not routing's concern: {}", event.getClass().getSimpleName());
             }
         });
+    }
+
+    /**
+     * Whether the event can lead to an assignment, which plans on every agent's load: those decisions take the
+     * decision lock first, so no other decision (here or in another instance) plans on the same loads meanwhile.
+     * The rest (routing's own echoes, comments, tags) touch only their own case, which their partition's single
+     * consumer owns, and run without it. CaseOpened takes it just before assigning (its row is not yet visible to
+     * anyone else, so nothing can wait on it while it waits for the lock).
+     */
+    private static boolean mayAssign(DomainEvent event, boolean byRouting) {
+        return switch (event) {
+            case AgentEvent ignored -> true;
+            case CaseClassified ignored -> !byRouting;
+            case CaseAssigned assigned -> assigned.previousAgentId() != null;
+            case CaseUnassigned ignored -> true;
+            case CaseStatusChanged changed -> changed.status() == CaseStatus.DONE;
+            case CaseReopened ignored -> true;
+            default -> false;
+        };
     }
 
     // ---------------------------------------------------------------- cases
@@ -205,6 +226,7 @@ public class RoutingProcess {
 
         CaseRecord classified = reload(fresh);
         setSla(classified, key, "opened");
+        store.lockDecisions();
         assignOne(reload(classified), key, "opened");
     }
 

@@ -48,7 +48,8 @@ class TwoInstancesIntegrationTest extends RoutingIntegrationTest {
                 "--casestream.routing.commands.jwt-directory=" + jwt,
                 "--spring.jmx.enabled=false");
              AdminClient admin = AdminClient.create(adminConfig())) {
-            await(Duration.ofSeconds(60), () -> assertThat(members(admin)).isEqualTo(2));
+            // three consumers per instance (spring.kafka.listener.concurrency), so six members of one group
+            await(Duration.ofSeconds(60), () -> assertThat(members(admin)).isEqualTo(6));
 
             UUID agent = registerAgent(Map.of("Login", 1), 3);
             setAvailability(agent, "online");
