@@ -1,5 +1,7 @@
 package org.casestream.notification.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.events.kafka.CloudEventsKafka;
@@ -11,9 +13,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the case events topic as consumer group {@code spring.kafka.consumer.group-id} (notification-service).
- * With ack mode RECORD the offset is committed only after {@link EventRecorder#record} has committed its
- * transaction; a failure there is retried by the container's error handler, never skipped.
+ * Reads the case events topic as consumer group {@code spring.kafka.consumer.group-id} (notification-service),
+ * a poll's worth of records at a time. The offsets are committed when this returns, that is only after
+ * {@link EventRecorder#recordAll} has committed the batch's deliveries; if recording fails, the container's
+ * error handler hands the same batch back (with backoff, without end), so nothing is skipped.
  */
 @Component
 public class CaseEventsConsumer {
@@ -26,8 +29,28 @@ public class CaseEventsConsumer {
         this.recorder = recorder;
     }
 
-    @KafkaListener(id = "notification-case-events", idIsGroup = false, topics = "${casestream.notification.topic}")
-    public void onRecord(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(id = "notification-case-events", idIsGroup = false, batch = "true",
+            topics = "${casestream.notification.topic}")
+    public void onRecords(List<ConsumerRecord<String, byte[]>> records) {
+        List<EventEnvelope> envelopes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            read(record).ifPresent(envelopes::add);
+        }
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        try {
+            recorder.recordAll(envelopes);
+        } catch (RuntimeException e) {
+            // by cause type only: database messages can quote the data
+            log.warn("Could not record {} event(s) from {}-{}@{}, will retry ({})", envelopes.size(),
+                    records.getFirst().topic(), records.getFirst().partition(), records.getFirst().offset(),
+                    Redacted.causes(e));
+            throw e;
+        }
+    }
+
+    private static Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record) {
         Optional<EventEnvelope> envelope;
         try {
             envelope = CloudEventsKafka.fromRecord(record);
@@ -35,25 +58,12 @@ public class CaseEventsConsumer {
             // a record no version of the catalogue can read will not become readable by retrying it
             log.error("Skipping unreadable record at {}-{}@{} ({})", record.topic(), record.partition(),
                     record.offset(), Redacted.causes(unreadable));
-            return;
+            return Optional.empty();
         }
         if (envelope.isEmpty()) {
             log.info("Skipping an event type this service does not know at {}-{}@{}", record.topic(),
                     record.partition(), record.offset());
-            return;
         }
-        int recorded;
-        try {
-            recorded = recorder.record(envelope.get());
-        } catch (RuntimeException e) {
-            // the container's error handler tries the record again (its offset stays uncommitted); say so here,
-            // by cause type only: database messages can quote the data
-            log.warn("Could not record event {} at {}-{}@{}, will retry ({})", envelope.get().eventId(),
-                    record.topic(), record.partition(), record.offset(), Redacted.causes(e));
-            throw e;
-        }
-        if (recorded < 0) {
-            log.debug("Event {} was processed before: nothing to do", envelope.get().eventId());
-        }
+        return envelope;
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Acts on one event in one transaction: marks it processed, updates the directory, records its deliveries.
+ * Acts on events in one transaction: marks each processed, updates the directory, records its deliveries.
  * An event already processed does nothing, so a redelivered record has exactly the effects it had the first time.
  */
 @Component
@@ -32,9 +32,27 @@ public class EventRecorder {
         this.deliveries = deliveries;
     }
 
+    /**
+     * Records a batch of events (one poll's worth) in one transaction: all of them, or none and the batch is
+     * tried again. Returns how many deliveries were recorded.
+     */
+    @Transactional
+    public int recordAll(List<EventEnvelope> envelopes) {
+        DeliveryPlanner.Snapshot snapshot = planner.snapshot();
+        int recorded = 0;
+        for (EventEnvelope envelope : envelopes) {
+            recorded += Math.max(0, record(envelope, snapshot));
+        }
+        return recorded;
+    }
+
     /** The number of deliveries recorded, or -1 when the event had been processed before. */
     @Transactional
     public int record(EventEnvelope envelope) {
+        return record(envelope, planner.snapshot());
+    }
+
+    private int record(EventEnvelope envelope, DeliveryPlanner.Snapshot snapshot) {
         int first = jdbc.sql("INSERT INTO processed_event (event_id, event_type, processed_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT (event_id) DO NOTHING")
                 .params(envelope.eventId(), EventCatalogue.of(envelope.event()).name(), Timestamp.from(Instant.now()))
@@ -43,7 +61,7 @@ public class EventRecorder {
             return -1;
         }
         directory.apply(envelope);
-        List<PlannedDelivery> planned = planner.plan(envelope);
+        List<PlannedDelivery> planned = planner.plan(envelope, snapshot);
         return deliveries.record(envelope, planned);
     }
 }

@@ -33,6 +33,7 @@ import org.casestream.notification.settings.NotificationSettings;
 import org.casestream.notification.settings.SettingsStore;
 import org.casestream.notification.slack.SlackMessages;
 import org.casestream.notification.webhooks.WebhookPayloads;
+import org.casestream.notification.webhooks.WebhookSubscription;
 import org.casestream.notification.webhooks.WebhookSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,30 @@ public class DeliveryPlanner {
         };
     }
 
-    public List<PlannedDelivery> plan(EventEnvelope envelope) {
+    /**
+     * What planning reads besides the directory: the rules, the settings and the subscriptions, read once for a
+     * whole batch of events (a change made meanwhile applies from the next batch).
+     */
+    public record Snapshot(Map<Trigger, Set<Audience>> rules, NotificationSettings settings,
+                           List<WebhookSubscription> subscriptions) {
+
+        public Set<Audience> audiencesFor(Trigger trigger) {
+            return rules.getOrDefault(trigger, Set.of());
+        }
+
+        public List<WebhookSubscription> subscribedTo(String eventType) {
+            return subscriptions.stream()
+                    .filter(subscription -> subscription.events().contains(WebhookSubscriptions.ALL_EVENTS)
+                            || subscription.events().contains(eventType))
+                    .toList();
+        }
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(rules.enabled(), settings.current(), webhooks.active());
+    }
+
+    public List<PlannedDelivery> plan(EventEnvelope envelope, Snapshot snapshot) {
         // LinkedHashMap by (channel, recipient): one delivery per recipient even if two rules reach the same person
         Map<String, PlannedDelivery> planned = new LinkedHashMap<>();
         if (envelope.event() instanceof CaseEvent event) {
@@ -94,9 +118,9 @@ public class DeliveryPlanner {
                     log.warn("No directory entry for case {} ({}): nobody can be addressed", event.caseId(),
                             event.getClass().getSimpleName());
                 } else {
-                    NotificationSettings current = settings.current();
+                    NotificationSettings current = snapshot.settings();
                     for (Trigger trigger : triggers) {
-                        for (Audience audience : rules.audiencesFor(trigger)) {
+                        for (Audience audience : snapshot.audiencesFor(trigger)) {
                             forAudience(trigger, audience, event, entry.get(), current)
                                     .forEach(delivery -> planned.putIfAbsent(
                                             delivery.channel().wire() + " " + delivery.recipient(), delivery));
@@ -106,7 +130,7 @@ public class DeliveryPlanner {
             }
         }
         String type = EventCatalogue.of(envelope.event()).name();
-        List<PlannedDelivery> webhookDeliveries = webhooks.subscribedTo(type).stream()
+        List<PlannedDelivery> webhookDeliveries = snapshot.subscribedTo(type).stream()
                 .map(subscription -> new PlannedDelivery(DeliveryChannel.WEBHOOK, subscription.id().toString(),
                         subscription.id(), type, null, WebhookPayloads.of(envelope)))
                 .toList();

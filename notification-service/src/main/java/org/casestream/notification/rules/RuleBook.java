@@ -1,8 +1,10 @@
 package org.casestream.notification.rules;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +26,15 @@ public class RuleBook {
                 .list();
     }
 
-    public Set<Audience> audiencesFor(Trigger trigger) {
-        return jdbc.sql("SELECT audience FROM notification_rule WHERE trigger = ? AND enabled")
-                .param(trigger.wire())
-                .query((rs, n) -> Audience.of(rs.getString(1)))
-                .list().stream().collect(Collectors.toSet());
+    /** The audiences each trigger reaches, as the rules stand now. */
+    public Map<Trigger, Set<Audience>> enabled() {
+        Map<Trigger, Set<Audience>> enabled = new EnumMap<>(Trigger.class);
+        jdbc.sql("SELECT trigger, audience FROM notification_rule WHERE enabled")
+                .query((rs, n) -> Map.entry(Trigger.of(rs.getString(1)), Audience.of(rs.getString(2))))
+                .list()
+                .forEach(rule -> enabled.computeIfAbsent(rule.getKey(), t -> EnumSet.noneOf(Audience.class))
+                        .add(rule.getValue()));
+        return enabled;
     }
 
     public NotificationRule put(Trigger trigger, Audience audience, boolean enabled, String by) {

@@ -53,14 +53,6 @@ public class WebhookSubscriptions {
                 .optional();
     }
 
-    /** The active subscriptions that want this event type. */
-    public List<WebhookSubscription> subscribedTo(String eventType) {
-        return active().stream()
-                .filter(subscription -> subscription.events().contains(ALL_EVENTS)
-                        || subscription.events().contains(eventType))
-                .toList();
-    }
-
     /** What a sender needs: the URL and the secret in clear, only for an active subscription. */
     public Optional<Target> target(UUID id) {
         return jdbc.sql("SELECT url, secret_cipher FROM webhook_subscription WHERE id = ? AND deleted_at IS NULL")

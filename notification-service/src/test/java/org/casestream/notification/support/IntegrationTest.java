@@ -149,6 +149,12 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** Publishes many events at once (the producer batches them), then waits until the broker has them all. */
+    protected static void publishAll(List<EventEnvelope> envelopes) {
+        envelopes.forEach(envelope -> PRODUCER.send(CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)));
+        PRODUCER.flush();
+    }
+
     /** The delivery log of a case, as the API shows it. */
     protected List<Map<String, Object>> notificationsOf(UUID caseId) {
         return as(Role.LEAD).get().uri("/api/notifications?caseId={id}", caseId).retrieve()

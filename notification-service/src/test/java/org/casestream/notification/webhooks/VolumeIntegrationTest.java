@@ -1,0 +1,70 @@
+package org.casestream.notification.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import jakarta.mail.MessagingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.casestream.events.Priority;
+import org.casestream.events.json.EventJson;
+import org.casestream.events.kafka.EventEnvelope;
+import org.casestream.localstack.jwt.Role;
+import org.casestream.notification.support.CaseScript;
+import org.casestream.notification.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** A burst of cases: every one reaches its customer and the subscriber exactly once; prints how fast. */
+class VolumeIntegrationTest extends IntegrationTest {
+
+    private static final int CASES = 1000;
+
+    @Test
+    void aThousandCasesOpenedAtOnceEachNotifyTheirCustomerAndTheSubscriberExactlyOnce() {
+        String path = "/volume/" + UUID.randomUUID();
+        assertThat(as(Role.ADMIN).post().uri("/api/webhooks").body(Map.of("url", RECEIVER.url(path),
+                "events", List.of("CaseOpened"), "secret", "whsec-0123456789abcdef")).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(201);
+        List<CaseScript> cases = new ArrayList<>();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            CaseScript script = new CaseScript();
+            cases.add(script);
+            events.add(script.opened(Priority.MEDIUM));
+        }
+        Set<String> customers = cases.stream().map(script -> script.customerEmail).collect(Collectors.toSet());
+
+        long start = System.nanoTime();
+        publishAll(events);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> RECEIVER.accepted(path).size() >= CASES);
+        long webhooks = System.nanoTime();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> mailsToAny(customers) >= CASES);
+        long mails = System.nanoTime();
+        System.out.printf("notification volume: %d cases opened -> all webhooks in %d ms, all mails in %d ms%n",
+                CASES, (webhooks - start) / 1_000_000, (mails - start) / 1_000_000);
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                .until(() -> RECEIVER.accepted(path).size() == CASES && mailsToAny(customers) == CASES);
+        assertThat(RECEIVER.accepted(path).stream()
+                .map(request -> EventJson.tree(request.body().getBytes()).path("id").asText()).distinct().count())
+                .isEqualTo(CASES);
+    }
+
+    private static long mailsToAny(Set<String> addresses) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return addresses.contains(message.getAllRecipients()[0].toString());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+}
