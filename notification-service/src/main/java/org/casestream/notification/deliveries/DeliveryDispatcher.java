@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.casestream.notification.platform.NotificationProperties;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +37,7 @@ public class DeliveryDispatcher {
     private final Map<DeliveryChannel, DeliveryTransport> transports = new EnumMap<>(DeliveryChannel.class);
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("delivery-", 0).factory());
+    private volatile boolean running = true;
     private final Counter sent;
     private final Counter failed;
     private final Counter dead;
@@ -53,6 +57,9 @@ public class DeliveryDispatcher {
 
     @Scheduled(fixedDelayString = "${casestream.notification.dispatch.interval}")
     public void dispatch() {
+        if (!running) {
+            return;
+        }
         List<Delivery> due;
         try {
             due = deliveries.claimDue(properties.dispatch().batchSize(), properties.dispatch().lease());
@@ -100,8 +107,21 @@ public class DeliveryDispatcher {
         }
     }
 
+    /**
+     * Stops claiming as soon as the context starts closing (before the database pool goes) and gives the sends
+     * in flight a moment to record their outcome; any left keep their lease and are sent again after it.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() throws InterruptedException {
+        running = false;
+        senders.shutdown();
+        if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+            log.info("Deliveries still in flight at shutdown are sent again when their lease ends");
+        }
+    }
+
     @PreDestroy
     void stop() {
-        senders.shutdown();
+        senders.shutdownNow();
     }
 }
