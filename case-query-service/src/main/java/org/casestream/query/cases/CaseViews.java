@@ -1,5 +1,9 @@
 package org.casestream.query.cases;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,7 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.casestream.events.json.EventJson;
@@ -31,10 +37,39 @@ public class CaseViews {
         return Optional.ofNullable(document).map(this::read);
     }
 
+    /** Several views by their ids in one round trip (an $in on the unique key). */
+    public Map<UUID, CaseView> findAll(Collection<UUID> caseIds) {
+        Map<UUID, CaseView> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        collection.find(Filters.in("_id", caseIds.stream().map(UUID::toString).toList()))
+                .forEach(document -> {
+                    CaseView view = read(document);
+                    found.put(view.caseId(), view);
+                });
+        return found;
+    }
+
     /** One single-document upsert: the whole view replaces the stored one. */
     public void save(CaseView view) {
         collection.replaceOne(Filters.eq("_id", view.caseId().toString()), write(view),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Many views in one round trip: still one single-document upsert per case (an unordered bulk write, not a
+     * transaction), so a crash part-way leaves some views new and some old, each whole and each with its sequence.
+     */
+    public void saveAll(Collection<CaseView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = views.stream()
+                .map(view -> new ReplaceOneModel<>(Filters.eq("_id", view.caseId().toString()), write(view),
+                        new ReplaceOptions().upsert(true)))
+                .toList();
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     private Document write(CaseView view) {

@@ -2,7 +2,9 @@ package org.casestream.query.dashboard;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,14 +25,16 @@ import org.springframework.stereotype.Repository;
  * The dashboard's numbers as small precomputed documents, one per Kafka partition of the case events topic.
  * A case's events all sit in one partition, so each change of a case moves that partition's counters by the
  * difference between what the case counted for before and after. Each document carries the offset of the last
- * record it counted, and every increment is one single-document update conditioned on a lower offset: a record
- * replayed after a crash moves nothing twice. Reading sums a handful of documents; nothing is aggregated.
+ * record it counted; a batch's increments for a partition are one single-document update conditioned on that
+ * offset, and records at or below it are not counted again: a record replayed after a crash moves nothing twice.
+ * Reading sums a handful of documents; nothing is aggregated.
  */
 @Repository
 public class DashboardCounters {
 
     public static final String COLLECTION = "dashboard_counters";
     static final String NO_AGENT = "none";
+    private static final String PREFIX = "partition-";
 
     private final MongoCollection<Document> collection;
     private final Set<Integer> knownPartitions = ConcurrentHashMap.newKeySet();
@@ -67,23 +71,53 @@ public class DashboardCounters {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
-    /** Moves the partition's counters from what {@code before} counted for to what {@code after} counts for. */
-    public void apply(int partition, long offset, CaseView before, CaseView after) {
+    /** What a case's change moves: the counters it counts for after, less those it counted for before. */
+    public static Map<String, Long> delta(CaseView before, CaseView after) {
         Map<String, Long> delta = new LinkedHashMap<>();
         contributions(after).forEach((path, count) -> delta.merge(path, count, Long::sum));
         contributions(before).forEach((path, count) -> delta.merge(path, -count, Long::sum));
         delta.values().removeIf(count -> count == 0);
-        if (delta.isEmpty()) {
-            return;
+        return delta;
+    }
+
+    /** The offset of the last record each partition's counters include (-1 before the first). */
+    public Map<Integer, Long> offsets() {
+        Map<Integer, Long> offsets = new HashMap<>();
+        for (Document document : collection.find()) {
+            String id = document.getString("_id");
+            if (id.startsWith(PREFIX)) {
+                offsets.put(Integer.parseInt(id.substring(PREFIX.length())), ((Number) document.get("offset")).longValue());
+            }
         }
+        return offsets;
+    }
+
+    /**
+     * Adds {@code delta} to the partition's counters and moves its offset from {@code expectedOffset} to
+     * {@code newOffset}, in one single-document update that applies only if the offset is still the expected one.
+     *
+     * @throws ConcurrentCounting when the offset moved meanwhile (another instance counted those records)
+     */
+    public void apply(int partition, long expectedOffset, long newOffset, Map<String, Long> delta) {
         String id = id(partition);
         if (knownPartitions.add(partition)) {
             collection.updateOne(Filters.eq("_id", id), Updates.setOnInsert("offset", -1L), new UpdateOptions().upsert(true));
         }
-        Bson increments = Updates.combine(delta.entrySet().stream()
-                .map(entry -> Updates.inc(entry.getKey(), entry.getValue())).toList());
-        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("offset", offset)),
-                Updates.combine(increments, Updates.set("offset", offset)));
+        List<Bson> changes = new ArrayList<>();
+        delta.forEach((path, count) -> changes.add(Updates.inc(path, count)));
+        changes.add(Updates.set("offset", newOffset));
+        long matched = collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("offset", expectedOffset)),
+                Updates.combine(changes)).getMatchedCount();
+        if (matched == 0) {
+            throw new ConcurrentCounting(partition);
+        }
+    }
+
+    /** The partition's counters moved past the offset this batch read: read the batch again. */
+    public static final class ConcurrentCounting extends RuntimeException {
+        ConcurrentCounting(int partition) {
+            super("the counters of partition " + partition + " moved meanwhile", null, false, false);
+        }
     }
 
     /** Every partition's counters summed: nested maps of counts. */
@@ -110,6 +144,6 @@ public class DashboardCounters {
     }
 
     static String id(int partition) {
-        return "partition-" + partition;
+        return PREFIX + partition;
     }
 }

@@ -52,6 +52,7 @@ public class CaseEventsConsumer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(CaseEventsConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final QueryProperties properties;
     private final String bootstrapServers;
@@ -98,7 +99,7 @@ public class CaseEventsConsumer implements SmartLifecycle {
         }
         if (thread != null) {
             try {
-                thread.join(Duration.ofSeconds(30));
+                thread.join(Duration.ofSeconds(15));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -122,8 +123,9 @@ public class CaseEventsConsumer implements SmartLifecycle {
     private void run() {
         long lastCommit = System.nanoTime();
         boolean uncommitted = false;
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig())) {
-            consumer = kafka;
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig());
+        consumer = kafka;
+        try {
             List<TopicPartition> partitions = partitions(kafka);
             if (partitions.isEmpty()) {
                 return;
@@ -164,6 +166,8 @@ public class CaseEventsConsumer implements SmartLifecycle {
                 }
             }
             consumer = null;
+            // bounded: nothing is committed to Kafka, so there is nothing to wait for when the broker is gone
+            kafka.close(CLOSE_TIMEOUT);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.casestream.query.projection;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.events.EventCatalogue;
 import org.casestream.events.agents.AgentEvent;
+import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.query.agents.AgentFold;
@@ -24,11 +28,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the case events topic's records to the MongoDB read models, one record at a time, idempotently:
- * an event whose sequence the view already has changes nothing (a duplicate from the publisher, or a record read
- * again after a crash). Per record, the dashboard counters move first (conditioned on the record's offset), then
- * the view is replaced: if the process dies between the two, the record is read again, the counters skip it by
- * offset and the view takes it by sequence, so neither counts twice nor loses it.
+ * Applies a batch of the case events topic's records to the MongoDB read models, idempotently: an event whose
+ * sequence the view already has changes nothing (a duplicate from the publisher, or a record read again after a
+ * crash). The batch is folded in memory; then each partition's dashboard counters move once (conditioned on the
+ * offset they had), then every changed view is written (one upsert per case, in one bulk write). If the process
+ * dies between the two, the batch is read again: the counters skip it by offset and the views take it by
+ * sequence, so nothing counts twice and nothing is lost.
  */
 @Component
 public class Projection {
@@ -55,8 +60,15 @@ public class Projection {
 
     public BatchResult apply(List<ConsumerRecord<String, byte[]>> records) {
         Map<UUID, CaseView> touched = new LinkedHashMap<>();
-        List<Change> changes = new java.util.ArrayList<>();
+        Map<UUID, CaseView> changed = new LinkedHashMap<>();
+        List<Change> changes = new ArrayList<>();
+        Map<Integer, Long> counted = counters.offsets();
+        Map<Integer, Map<String, Long>> deltas = new HashMap<>();
+        Map<Integer, Long> lastOffsets = new HashMap<>();
+        Map<UUID, CaseView> stored = cases.findAll(records.stream().map(ConsumerRecord::key).filter(Projection::isUuid)
+                .map(UUID::fromString).collect(java.util.stream.Collectors.toSet()));
         for (ConsumerRecord<String, byte[]> record : records) {
+            lastOffsets.merge(record.partition(), record.offset(), Math::max);
             Optional<EventEnvelope> decoded = decode(record);
             if (decoded.isEmpty()) {
                 continue;
@@ -65,21 +77,24 @@ public class Projection {
             switch (envelope.event()) {
                 case CaseEvent event -> {
                     CaseView before = touched.containsKey(event.caseId()) ? touched.get(event.caseId())
-                            : cases.find(event.caseId()).orElse(null);
+                            : stored.get(event.caseId());
                     if (before != null && before.lastSequence() >= envelope.sequence()) {
                         // already applied; the index may still lack it (it commits less often), so reindex
                         touched.put(event.caseId(), before);
                         continue;
                     }
-                    if (before == null && !(event instanceof org.casestream.events.cases.CaseOpened)) {
+                    if (before == null && !(event instanceof CaseOpened)) {
                         LOG.warn("Skipping {} at {}-{}: case {} has no view (its CaseOpened was never seen)",
                                 EventCatalogue.of(event).name(), record.partition(), record.offset(), event.caseId());
                         continue;
                     }
                     CaseView after = CaseFold.apply(before, event, envelope.time(), envelope.sequence());
-                    counters.apply(record.partition(), record.offset(), before, after);
-                    cases.save(after);
+                    if (record.offset() > counted.getOrDefault(record.partition(), -1L)) {
+                        Map<String, Long> partitionDelta = deltas.computeIfAbsent(record.partition(), p -> new HashMap<>());
+                        DashboardCounters.delta(before, after).forEach((path, count) -> partitionDelta.merge(path, count, Long::sum));
+                    }
                     touched.put(event.caseId(), after);
+                    changed.put(event.caseId(), after);
                     changes.add(new Change(EventCatalogue.of(event).name(), after));
                 }
                 case AgentEvent event -> {
@@ -87,7 +102,7 @@ public class Projection {
                     if (before != null && before.lastSequence() >= envelope.sequence()) {
                         continue;
                     }
-                    if (before == null && !(event instanceof org.casestream.events.agents.AgentRegistered)) {
+                    if (before == null && !(event instanceof AgentRegistered)) {
                         LOG.warn("Skipping {} at {}-{}: agent {} has no view", EventCatalogue.of(event).name(),
                                 record.partition(), record.offset(), event.agentId());
                         continue;
@@ -97,7 +112,24 @@ public class Projection {
                 default -> LOG.warn("Skipping an event of no known family at {}-{}", record.partition(), record.offset());
             }
         }
+        // counters first, each partition once and only from the offset they had: if the views below are not
+        // written, the batch is read again, the counters skip it by offset and the views take it by sequence
+        lastOffsets.forEach((partition, last) -> {
+            long from = counted.getOrDefault(partition, -1L);
+            if (last > from) {
+                counters.apply(partition, from, last, deltas.getOrDefault(partition, Map.of()));
+            }
+        });
+        cases.saveAll(changed.values());
         return new BatchResult(touched, changes);
+    }
+
+    private static boolean isUuid(String key) {
+        try {
+            return key != null && UUID.fromString(key) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {
