@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.events.Topics;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
+import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,7 +34,16 @@ public class CaseEventConsumer {
     @KafkaListener(id = "routing", topics = Topics.CASE_EVENTS,
             groupId = "${casestream.routing.consumer-group:routing-service}")
     public void onRecord(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-        Optional<EventEnvelope> envelope = CloudEventsKafka.fromRecord(record);
+        Optional<EventEnvelope> envelope;
+        try {
+            envelope = CloudEventsKafka.fromRecord(record);
+        } catch (RuntimeException undecodable) {
+            // a record no retry can fix would stop its partition for good: log where it is and move on
+            log.error("Skipping an undecodable record at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), Redacted.causes(undecodable));
+            acknowledgment.acknowledge();
+            return;
+        }
         if (envelope.isEmpty()) {
             log.info("Skipping an event type this catalogue does not know: {} at {}-{}@{}",
                     CloudEventsKafka.typeOf(record), record.topic(), record.partition(), record.offset());

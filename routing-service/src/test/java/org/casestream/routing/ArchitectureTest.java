@@ -1,0 +1,35 @@
+package org.casestream.routing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The routing policies stay plain Java: no Spring, no JDBC, no web, no Kafka, no HTTP client in them. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.casestream.routing");
+
+    @Test
+    void thePoliciesDependOnNoFramework() {
+        noClasses().that().resideInAnyPackage("..routing.classification..", "..routing.priority..",
+                        "..routing.sla..", "..routing.assignment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "jakarta.servlet..", "org.apache.kafka..", "io.github.resilience4j..",
+                        "org.casestream.routing.process..", "org.casestream.routing.commands..",
+                        "org.casestream.routing.config..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandClientTalksToTheCommandService() {
+        noClasses().that().resideOutsideOfPackage("..routing.commands..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.resilience4j..",
+                        "org.springframework.web.client..")
+                .check(classes);
+    }
+}
