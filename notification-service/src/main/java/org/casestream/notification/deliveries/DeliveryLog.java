@@ -89,7 +89,10 @@ public class DeliveryLog {
         return due;
     }
 
-    /** Writes one attempt and the delivery's new state: sent, retrying at {@code nextAttempt}, or dead. */
+    /**
+     * Writes one attempt and the delivery's new state: sent, retrying at {@code nextAttempt}, or dead. A delivery
+     * cancelled while its attempt was in flight stays cancelled (the attempt is still logged).
+     */
     @Transactional
     public void recordAttempt(Delivery delivery, SendOutcome outcome, String status, Instant nextAttempt) {
         int attempt = delivery.attempts() + 1;
@@ -103,7 +106,7 @@ public class DeliveryLog {
                 UPDATE delivery SET status = ?, attempts = ?, round_attempts = round_attempts + 1,
                        next_attempt_at = ?, claimed_until = NULL, last_response_code = ?, last_error = ?,
                        updated_at = ?, delivered_at = CASE WHEN ? THEN ? ELSE delivered_at END
-                WHERE id = ?""")
+                WHERE id = ? AND status IN ('pending', 'retrying')""")
                 .params(status, attempt, Timestamp.from(nextAttempt), outcome.responseCode(), outcome.error(), now,
                         outcome.delivered(), now, delivery.id())
                 .update();

@@ -223,6 +223,26 @@ class WebhookIntegrationTest extends IntegrationTest {
         assertThat(subscriptions()).noneMatch(subscription -> id.toString().equals(subscription.get("id")));
     }
 
+    @Test
+    void deletingASubscriptionCancelsWhatItHadNotDeliveredAndKeepsItsLog() {
+        String path = "/hooks/" + UUID.randomUUID();
+        RECEIVER.answer(path, 503);
+        UUID subscription = subscribe(path, List.of("CaseOpened"));
+        publish(new CaseScript().opened(Priority.LOW));
+        await().atMost(WAIT).until(() -> !deliveriesOf(subscription).isEmpty()
+                && "retrying".equals(deliveriesOf(subscription).getFirst().get("status")));
+
+        assertThat(as(Role.ADMIN).delete().uri("/api/webhooks/{id}", subscription).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(204);
+        int triedBeforeDeletion = RECEIVER.requests(path).size();
+        await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> RECEIVER.requests(path).size() <= triedBeforeDeletion + 1);
+        assertThat(deliveriesOf(subscription)).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("status", "cancelled"));
+        assertThat(as(Role.ADMIN).delete().uri("/api/webhooks/{id}", subscription).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
     private UUID subscribe(String path, List<String> events) {
         return subscribe(RECEIVER, path, events);
     }
