@@ -24,7 +24,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/cases/export").hasAnyRole(READERS)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*").hasAnyRole(caseReaders)
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers/*/cases", "/api/dashboard",
-                        "/api/sla", "/api/stream", "/api/agents").hasAnyRole(READERS)
+                        "/api/sla", "/api/stream", "/api/agents", "/api/analytics").hasAnyRole(READERS)
                 .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS));
     }
 }

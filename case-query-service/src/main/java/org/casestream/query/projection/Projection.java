@@ -1,7 +1,6 @@
 package org.casestream.query.projection;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.query.agents.AgentFold;
+import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.agents.AgentView;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.cases.CaseFold;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a batch of the case events topic's records to the MongoDB read models, idempotently: an event whose
  * sequence the view already has changes nothing (a duplicate from the publisher, or a record read again after a
- * crash). The batch is folded in memory; then each partition's dashboard counters move once (conditioned on the
- * offset they had), then every changed view is written (one upsert per case, in one bulk write). If the process
+ * crash). The batch is folded in memory; then each counter document (dashboard, analytics) moves once,
+ * conditioned on the offset it had, then every changed view is written (one upsert per case, in one bulk write). If the process
  * dies between the two, the batch is read again: the counters skip it by offset and the views take it by
  * sequence, so nothing counts twice and nothing is lost.
  */
@@ -43,11 +43,13 @@ public class Projection {
     private final CaseViews cases;
     private final AgentViews agents;
     private final DashboardCounters counters;
+    private final AnalyticsCounters analytics;
 
-    public Projection(CaseViews cases, AgentViews agents, DashboardCounters counters) {
+    public Projection(CaseViews cases, AgentViews agents, DashboardCounters counters, AnalyticsCounters analytics) {
         this.cases = cases;
         this.agents = agents;
         this.counters = counters;
+        this.analytics = analytics;
     }
 
     /** What a batch did: every case it touched as it now is, and the changes it actually applied. */
@@ -62,13 +64,11 @@ public class Projection {
         Map<UUID, CaseView> touched = new LinkedHashMap<>();
         Map<UUID, CaseView> changed = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
-        Map<Integer, Long> counted = counters.offsets();
-        Map<Integer, Map<String, Long>> deltas = new HashMap<>();
-        Map<Integer, Long> lastOffsets = new HashMap<>();
+        List<PartitionedCounters.Entry> dashboardEntries = new ArrayList<>();
+        List<PartitionedCounters.Entry> analyticsEntries = new ArrayList<>();
         Map<UUID, CaseView> stored = cases.findAll(records.stream().map(ConsumerRecord::key).filter(Projection::isUuid)
                 .map(UUID::fromString).collect(java.util.stream.Collectors.toSet()));
         for (ConsumerRecord<String, byte[]> record : records) {
-            lastOffsets.merge(record.partition(), record.offset(), Math::max);
             Optional<EventEnvelope> decoded = decode(record);
             if (decoded.isEmpty()) {
                 continue;
@@ -89,10 +89,8 @@ public class Projection {
                         continue;
                     }
                     CaseView after = CaseFold.apply(before, event, envelope.time(), envelope.sequence());
-                    if (record.offset() > counted.getOrDefault(record.partition(), -1L)) {
-                        Map<String, Long> partitionDelta = deltas.computeIfAbsent(record.partition(), p -> new HashMap<>());
-                        DashboardCounters.delta(before, after).forEach((path, count) -> partitionDelta.merge(path, count, Long::sum));
-                    }
+                    dashboardEntries.addAll(counters.entries(record.partition(), record.offset(), before, after));
+                    analyticsEntries.addAll(analytics.entries(record.partition(), record.offset(), before, after));
                     touched.put(event.caseId(), after);
                     changed.put(event.caseId(), after);
                     changes.add(new Change(EventCatalogue.of(event).name(), after));
@@ -114,12 +112,8 @@ public class Projection {
         }
         // counters first, each partition once and only from the offset they had: if the views below are not
         // written, the batch is read again, the counters skip it by offset and the views take it by sequence
-        lastOffsets.forEach((partition, last) -> {
-            long from = counted.getOrDefault(partition, -1L);
-            if (last > from) {
-                counters.apply(partition, from, last, deltas.getOrDefault(partition, Map.of()));
-            }
-        });
+        counters.apply(dashboardEntries);
+        analytics.apply(analyticsEntries);
         cases.saveAll(changed.values());
         return new BatchResult(touched, changes);
     }

@@ -67,7 +67,7 @@ class QueryBenchmark {
             CaseViews views = new CaseViews(database);
             AgentViews agents = new AgentViews(database);
             DashboardCounters counters = new DashboardCounters(database);
-            Projection projection = new Projection(views, agents, counters);
+            Projection projection = new Projection(views, agents, counters, new org.casestream.query.analytics.AnalyticsCounters(database));
             QueryProperties properties = new QueryProperties(null, null, indexDirectory, null, null, null, null, null);
             Dashboard dashboard = new Dashboard(counters, agents, index, properties);
 

@@ -381,6 +381,23 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
     }
 
     @Test
+    void analyticsCountWhatWasOpenedAndResolvedPerDayQueueAndAgent() {
+        JsonNode report = get(Role.MANAGER, "/api/analytics");
+        assertThat(report.get("total").get("opened").asLong()).isEqualTo(MODEL.size());
+        Map<String, Long> resolvedPerDay = countBy(MODEL.values().stream().filter(c -> c.resolvedAt() != null).toList(),
+                c -> LocalDate.ofInstant(c.resolvedAt(), ZoneOffset.UTC).toString());
+        report.get("days").forEach(day -> assertThat(day.get("figures").get("resolution").get("count").asLong())
+                .as(day.get("day").asText()).isEqualTo(resolvedPerDay.getOrDefault(day.get("day").asText(), 0L)));
+        JsonNode login = get(Role.MANAGER, "/api/analytics?queue=Login&agent={agent}", GRACE);
+        assertThat(login.get("total").get("opened").asLong())
+                .isEqualTo(MODEL.values().stream().filter(c -> c.queue() == Queue.LOGIN && GRACE.equals(c.assignee())).count());
+        ResponseEntity<JsonNode> bad = as(Role.MANAGER).get().uri("/api/analytics?from=yesterday&queue=Nowhere&agent=bob")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "queue", "agent");
+    }
+
+    @Test
     void theSlaBoardListsAtRiskAndBreachedCases() {
         Instant now = Instant.now();
         JsonNode atRisk = get(Role.LEAD, "/api/sla?state=at-risk&limit=200");

@@ -46,6 +46,8 @@ import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
 import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.agents.AgentView;
+import org.casestream.query.analytics.Analytics;
+import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.cases.CaseFold;
 import org.casestream.query.cases.CaseView;
@@ -65,6 +67,7 @@ class ProjectionTest {
     private CaseViews cases;
     private AgentViews agents;
     private DashboardCounters counters;
+    private AnalyticsCounters analytics;
     private Projection projection;
     private long offset;
 
@@ -75,7 +78,8 @@ class ProjectionTest {
         cases = new CaseViews(database);
         agents = new AgentViews(database);
         counters = new DashboardCounters(database);
-        projection = new Projection(cases, agents, counters);
+        analytics = new AnalyticsCounters(database);
+        projection = new Projection(cases, agents, counters, analytics);
     }
 
     @AfterEach
@@ -192,9 +196,8 @@ class ProjectionTest {
         ConsumerRecord<String, byte[]> record = CaseScript.consumed(done, 0, offset++);
         // the first half of the record's work happened, then the process died
         CaseView before = cases.find(caseId).orElseThrow();
-        long counted = counters.offsets().getOrDefault(0, -1L);
-        counters.apply(0, counted, record.offset(),
-                DashboardCounters.delta(before, CaseFold.apply(before, caseEvent(done), script.clock(), 2)));
+        counters.apply(counters.entries(0, record.offset(), before,
+                CaseFold.apply(before, caseEvent(done), script.clock(), 2)));
         // after the restart the same record is read again (positions are stored after the data), twice for good measure
         projection.apply(List.of(record));
         projection.apply(List.of(record));
@@ -222,6 +225,59 @@ class ProjectionTest {
         assertThat(cases.find(caseId).orElseThrow().priority()).isEqualTo(Priority.CRITICAL);
     }
 
+    @Test
+    void analyticsBucketsGiveVolumesTimesComplianceAndCsatPerDay() {
+        UUID grace = UUID.randomUUID();
+        Instant t0 = Instant.parse("2026-11-20T20:00:00Z");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        CaseScript first = new CaseScript(t0);
+        feed(first.thenAt(t0, opened(a, t0)));
+        feed(first.thenAt(t0, new CaseClassified(a, Queue.LOGIN, Queue.UNCLASSIFIED, "rules")));
+        feed(first.thenAt(t0, new SlaTargetsSet(a, t0.plusSeconds(3600), t0.plusSeconds(4 * 3600), "p")));
+        feed(first.thenAt(t0, new CaseAssigned(a, grace, null, AssignmentReason.AUTO)));
+        feed(first.thenAt(t0.plusSeconds(600), new FirstResponseRecorded(a, t0.plusSeconds(600), grace.toString())));
+        feed(first.thenAt(t0.plusSeconds(700), new CaseStatusChanged(a, CaseStatus.IN_PROGRESS, CaseStatus.NEW)));
+        feed(first.thenAt(t0.plusSeconds(7200), new CaseStatusChanged(a, CaseStatus.DONE, CaseStatus.IN_PROGRESS)));
+        feed(first.thenAt(t0.plusSeconds(7300), new SatisfactionRated(a, 5, null)));
+        Instant t1 = t0.plusSeconds(3600);
+        CaseScript second = new CaseScript(t1);
+        feed(second.thenAt(t1, opened(b, t1)));
+        feed(second.thenAt(t1, new CaseClassified(b, Queue.LOGIN, Queue.UNCLASSIFIED, "rules")));
+        feed(second.thenAt(t1, new SlaTargetsSet(b, t1.plusSeconds(3600), t1.plusSeconds(24 * 3600), "p")));
+        feed(second.thenAt(t1, new CaseAssigned(b, grace, null, AssignmentReason.AUTO)));
+        feed(second.thenAt(t1.plusSeconds(1800), new FirstResponseRecorded(b, t1.plusSeconds(1800), grace.toString())));
+        feed(second.thenAt(t1.plusSeconds(1900), new CaseStatusChanged(b, CaseStatus.IN_PROGRESS, CaseStatus.NEW)));
+        feed(second.thenAt(t1.plusSeconds(30 * 3600), new CaseStatusChanged(b, CaseStatus.DONE, CaseStatus.IN_PROGRESS)));
+        feed(second.thenAt(t1.plusSeconds(30 * 3600 + 60), new SatisfactionRated(b, 2, "slow")));
+        CaseScript third = new CaseScript(t0);
+        feed(third.thenAt(t0, opened(c, t0)));
+        feed(third.thenAt(t0, new CaseClassified(c, Queue.ORDERS, Queue.UNCLASSIFIED, "rules")));
+
+        Analytics.Report login = new Analytics(analytics).report(java.time.LocalDate.parse("2026-11-20"),
+                java.time.LocalDate.parse("2026-11-22"), "Login", grace.toString(), 1);
+        assertThat(login.total().opened()).isEqualTo(2);
+        assertThat(login.total().firstResponse()).isEqualTo(new Analytics.Times(2, 1200.0, 900L, 1800L));
+        assertThat(login.total().resolution()).isEqualTo(new Analytics.Times(2, (7200.0 + 30 * 3600) / 2, 7200L, 172_800L));
+        assertThat(login.total().slaMet()).isEqualTo(1);
+        assertThat(login.total().slaMissed()).isEqualTo(1);
+        assertThat(login.total().slaCompliance()).isEqualTo(0.5);
+        assertThat(login.total().csatCount()).isEqualTo(2);
+        assertThat(login.total().csatMean()).isEqualTo(3.5);
+        assertThat(login.total().csatRatings()).isEqualTo(Map.of(2, 1L, 5, 1L));
+        // by day: both opened on the 20th; a resolved on the 20th, b (30 h later) on the 22nd
+        assertThat(login.days()).extracting(day -> day.figures().opened()).containsExactly(2L, 0L, 0L);
+        assertThat(login.days()).extracting(day -> day.figures().resolution().count()).containsExactly(1L, 0L, 1L);
+        Analytics.Report all = new Analytics(analytics).report(java.time.LocalDate.parse("2026-11-20"),
+                java.time.LocalDate.parse("2026-11-20"), null, null, 1);
+        assertThat(all.total().opened()).isEqualTo(3);
+        Analytics.Report unassigned = new Analytics(analytics).report(java.time.LocalDate.parse("2026-11-20"),
+                java.time.LocalDate.parse("2026-11-20"), "Orders", "none", 1);
+        assertThat(unassigned.total().opened()).isEqualTo(1);
+        assertThat(unassigned.total().resolution().count()).isZero();
+    }
+
     private CaseScript openedAndAssigned(UUID caseId, UUID agent) {
         CaseScript script = new CaseScript(START);
         feed(script.then(opened(caseId)));
@@ -230,9 +286,13 @@ class ProjectionTest {
     }
 
     private static CaseOpened opened(UUID caseId) {
+        return opened(caseId, START);
+    }
+
+    private static CaseOpened opened(UUID caseId, Instant at) {
         return new CaseOpened(caseId, "CS-" + Math.abs(caseId.getLeastSignificantBits() % 100000),
                 new Customer("c-" + caseId, "Ada", "ada@example.com", Tier.STANDARD), "Subject", "Description",
-                Channel.WEB, null, null, null, List.of(), START);
+                Channel.WEB, null, null, null, List.of(), at);
     }
 
     private static UUID caseOf(CaseScript script) {

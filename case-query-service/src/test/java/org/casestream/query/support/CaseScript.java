@@ -37,6 +37,12 @@ public final class CaseScript {
         return record;
     }
 
+    /** The next event of this aggregate, at {@code when}. */
+    public ProducerRecord<String, byte[]> thenAt(Instant when, DomainEvent event) {
+        clock = when.minusSeconds(60);
+        return then(event);
+    }
+
     public Instant clock() {
         return clock;
     }

@@ -1,0 +1,81 @@
+package org.casestream.query.analytics;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.casestream.events.Queue;
+import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.support.web.FieldError;
+import org.casestream.support.web.InvalidRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class AnalyticsController {
+
+    static final int MAX_DAYS = 366;
+
+    private final Analytics analytics;
+    private final CaseEventsConsumer consumer;
+    private final QueryProperties properties;
+
+    public AnalyticsController(Analytics analytics, CaseEventsConsumer consumer, QueryProperties properties) {
+        this.analytics = analytics;
+        this.consumer = consumer;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Volumes, first-response and resolution times (mean, median, p90), SLA compliance and CSAT "
+            + "per day (UTC) and in total, optionally for one queue and one agent ('none': unassigned)")
+    @GetMapping("/api/analytics")
+    public Analytics.Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String queue, @RequestParam(required = false) String agent) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate end = day("to", to, today, errors);
+        LocalDate start = day("from", from, end == null ? today.minusDays(29) : end.minusDays(29), errors);
+        String queueName = null;
+        if (queue != null) {
+            try {
+                queueName = Queue.of(queue).wire();
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("queue", "unknown queue '" + queue + "'"));
+            }
+        }
+        if (agent != null && !agent.equals("none")) {
+            try {
+                UUID.fromString(agent);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("agent", "must be an agent id or none"));
+            }
+        }
+        if (start != null && end != null && (start.isAfter(end) || start.plusDays(MAX_DAYS).isBefore(end))) {
+            errors.add(new FieldError("from", "must be on or before 'to', at most " + MAX_DAYS + " days before it"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        int partitions = Math.max(properties.topicPartitions(),
+                consumer.appliedPositions().keySet().stream().mapToInt(p -> p + 1).max().orElse(0));
+        return analytics.report(start, end, queueName, agent, partitions);
+    }
+
+    private static LocalDate day(String field, String value, LocalDate fallback, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be a date such as 2026-11-22"));
+            return null;
+        }
+    }
+}

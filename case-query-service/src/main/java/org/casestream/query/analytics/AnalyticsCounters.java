@@ -1,0 +1,83 @@
+package org.casestream.query.analytics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoDatabase;
+import org.casestream.query.cases.CaseView;
+import org.casestream.query.projection.PartitionedCounters;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Analytics buckets per day (UTC), by queue and agent, one document per partition and day: cases opened and
+ * resolved, first-response and resolution times as counts, sums and histograms (so mean, median and p90 can be
+ * read without the raw times), resolution SLA met or missed, and CSAT ratings. A case counts on the day each
+ * thing happened, in its current queue and with its current assignee ("none" when unassigned).
+ */
+@Repository
+public class AnalyticsCounters extends PartitionedCounters {
+
+    public static final String COLLECTION = "analytics_buckets";
+    static final String NO_AGENT = "none";
+    /** Histogram upper bounds in seconds; the last bucket is open-ended. */
+    static final List<Long> BOUNDS = List.of(60L, 300L, 900L, 1800L, 3600L, 7200L, 14_400L, 28_800L, 86_400L,
+            172_800L, 604_800L, Long.MAX_VALUE);
+
+    public AnalyticsCounters(MongoDatabase database) {
+        super(database.getCollection(COLLECTION), AnalyticsCounters::contributions);
+    }
+
+    static Map<String, Map<String, Long>> contributions(CaseView view) {
+        Map<String, Map<String, Long>> byDay = new HashMap<>();
+        String prefix = view.queue().wire() + "." + (view.assignee() == null ? NO_AGENT : view.assignee().toString()) + ".";
+        put(byDay, view.openedAt(), prefix + "opened", 1);
+        Instant responded = view.sla().firstRespondedAt();
+        if (responded != null) {
+            long seconds = Math.max(0, Duration.between(view.openedAt(), responded).toSeconds());
+            put(byDay, responded, prefix + "firstResponse.count", 1);
+            put(byDay, responded, prefix + "firstResponse.seconds", seconds);
+            put(byDay, responded, prefix + "firstResponse.histogram." + bucket(seconds), 1);
+        }
+        if (!view.open() && view.resolvedAt() != null) {
+            long seconds = Math.max(0, Duration.between(view.openedAt(), view.resolvedAt()).toSeconds());
+            put(byDay, view.resolvedAt(), prefix + "resolution.count", 1);
+            put(byDay, view.resolvedAt(), prefix + "resolution.seconds", seconds);
+            put(byDay, view.resolvedAt(), prefix + "resolution.histogram." + bucket(seconds), 1);
+            Instant due = view.sla().resolutionDue();
+            if (due != null) {
+                boolean met = view.sla().breaches().isEmpty() && !view.resolvedAt().isAfter(due);
+                put(byDay, view.resolvedAt(), prefix + (met ? "sla.met" : "sla.missed"), 1);
+            }
+        }
+        if (view.satisfaction() != null) {
+            Instant rated = view.satisfaction().ratedAt();
+            put(byDay, rated, prefix + "csat.count", 1);
+            put(byDay, rated, prefix + "csat.sum", view.satisfaction().rating());
+            put(byDay, rated, prefix + "csat.ratings." + view.satisfaction().rating(), 1);
+        }
+        return byDay;
+    }
+
+    /** The histogram bucket of a duration: the index of the first bound it does not exceed. */
+    static int bucket(long seconds) {
+        for (int i = 0; i < BOUNDS.size(); i++) {
+            if (seconds <= BOUNDS.get(i)) {
+                return i;
+            }
+        }
+        return BOUNDS.size() - 1;
+    }
+
+    static String day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static void put(Map<String, Map<String, Long>> byDay, Instant at, String path, long amount) {
+        byDay.computeIfAbsent(day(at), k -> new HashMap<>()).merge(path, amount, Long::sum);
+    }
+}
