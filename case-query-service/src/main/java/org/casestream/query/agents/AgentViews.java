@@ -13,10 +13,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.casestream.events.json.EventJson;
-import org.springframework.stereotype.Repository;
 
 /** Agents in MongoDB, one document per agent. A team has tens to hundreds of agents, so listing all is cheap. */
-@Repository
 public class AgentViews {
 
     public static final String COLLECTION = "agent_views";
@@ -25,7 +23,12 @@ public class AgentViews {
     private final ObjectMapper mapper = EventJson.mapper();
 
     public AgentViews(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        this(database, "");
+    }
+
+    /** The store of one generation of the read models: its collection's name ends with {@code suffix}. */
+    public AgentViews(MongoDatabase database, String suffix) {
+        this.collection = database.getCollection(COLLECTION + suffix);
     }
 
     public Optional<AgentView> find(UUID agentId) {

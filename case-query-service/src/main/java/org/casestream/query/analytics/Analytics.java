@@ -6,13 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.stereotype.Service;
 
 /**
  * Reads analytics from the per-day buckets: sums over the partitions, the days, and the queues and agents asked
  * for. Medians and p90s come from the histograms: the upper bound of the bucket that holds them.
  */
-@Service
 public class Analytics {
 
     private final AnalyticsCounters counters;

@@ -10,7 +10,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import org.casestream.events.Queue;
 import org.casestream.query.platform.QueryProperties;
-import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.rebuild.ActiveReadModels;
+import org.casestream.query.rebuild.Projections;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.InvalidRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +23,13 @@ public class AnalyticsController {
 
     static final int MAX_DAYS = 366;
 
-    private final Analytics analytics;
-    private final CaseEventsConsumer consumer;
+    private final ActiveReadModels models;
+    private final Projections projections;
     private final QueryProperties properties;
 
-    public AnalyticsController(Analytics analytics, CaseEventsConsumer consumer, QueryProperties properties) {
-        this.analytics = analytics;
-        this.consumer = consumer;
+    public AnalyticsController(ActiveReadModels models, Projections projections, QueryProperties properties) {
+        this.models = models;
+        this.projections = projections;
         this.properties = properties;
     }
 
@@ -63,8 +64,8 @@ public class AnalyticsController {
             throw new InvalidRequest(errors);
         }
         int partitions = Math.max(properties.topicPartitions(),
-                consumer.appliedPositions().keySet().stream().mapToInt(p -> p + 1).max().orElse(0));
-        return analytics.report(start, end, queueName, agent, partitions);
+                projections.live().appliedPositions().keySet().stream().mapToInt(p -> p + 1).max().orElse(0));
+        return new Analytics(models.current().analytics()).report(start, end, queueName, agent, partitions);
     }
 
     private static LocalDate day(String field, String value, LocalDate fallback, List<FieldError> errors) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import com.mongodb.client.MongoDatabase;
 import org.casestream.query.cases.CaseView;
 import org.casestream.query.projection.PartitionedCounters;
-import org.springframework.stereotype.Repository;
 
 /**
  * Analytics buckets per day (UTC), by queue and agent, one document per partition and day: cases opened and
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Repository;
  * read without the raw times), resolution SLA met or missed, and CSAT ratings. A case counts on the day each
  * thing happened, in its current queue and with its current assignee ("none" when unassigned).
  */
-@Repository
 public class AnalyticsCounters extends PartitionedCounters {
 
     public static final String COLLECTION = "analytics_buckets";
@@ -29,7 +27,12 @@ public class AnalyticsCounters extends PartitionedCounters {
             172_800L, 604_800L, Long.MAX_VALUE);
 
     public AnalyticsCounters(MongoDatabase database) {
-        super(database.getCollection(COLLECTION), AnalyticsCounters::contributions);
+        this(database, "");
+    }
+
+    /** The store of one generation of the read models: its collection's name ends with {@code suffix}. */
+    public AnalyticsCounters(MongoDatabase database, String suffix) {
+        super(database.getCollection(COLLECTION + suffix), AnalyticsCounters::contributions);
     }
 
     static Map<String, Map<String, Long>> contributions(CaseView view) {

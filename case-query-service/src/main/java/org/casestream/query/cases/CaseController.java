@@ -8,7 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import org.casestream.query.platform.QueryProperties;
 import org.casestream.query.platform.SecurityConfiguration;
-import org.casestream.query.search.CaseIndex;
+import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.search.CasePage;
 import org.casestream.query.search.ListRequest;
 import org.casestream.support.security.Caller;
@@ -23,13 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CaseController {
 
-    private final CaseIndex index;
-    private final CaseViews views;
+    private final ActiveReadModels models;
     private final QueryProperties properties;
 
-    public CaseController(CaseIndex index, CaseViews views, QueryProperties properties) {
-        this.index = index;
-        this.views = views;
+    public CaseController(ActiveReadModels models, QueryProperties properties) {
+        this.models = models;
         this.properties = properties;
     }
 
@@ -49,7 +47,7 @@ public class CaseController {
     @Operation(summary = "One case with its comment thread; a channel never sees internal notes")
     @GetMapping("/api/cases/{caseId}")
     public CaseDetail get(@PathVariable UUID caseId) {
-        CaseView view = views.find(caseId).orElseThrow(() -> new NotFound("no case " + caseId));
+        CaseView view = models.current().cases().find(caseId).orElseThrow(() -> new NotFound("no case " + caseId));
         Caller caller = Caller.current();
         boolean caseWorker = java.util.Arrays.stream(SecurityConfiguration.READERS).anyMatch(caller::hasRole);
         CaseView shown = caseWorker ? view : view.withoutInternalNotes();
@@ -57,7 +55,7 @@ public class CaseController {
     }
 
     private CasePage search(ListRequest request) {
-        return index.search(request.query(), request.sort(), request.limit(), request.cursor(), Instant.now(),
+        return models.current().index().search(request.query(), request.sort(), request.limit(), request.cursor(), Instant.now(),
                 properties.slaAtRiskWindow());
     }
 

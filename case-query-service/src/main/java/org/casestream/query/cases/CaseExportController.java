@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import org.casestream.events.json.EventJson;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.query.search.ListRequest;
 import org.casestream.support.web.FieldError;
@@ -38,12 +39,12 @@ public class CaseExportController {
     static final List<String> COLUMNS = List.of("caseId", "caseNumber", "status", "priority", "queue", "channel", "tier",
             "customerId", "assignee", "tags", "openedAt", "updatedAt", "resolvedAt", "nextDue", "slaState", "subject");
 
-    private final CaseIndex index;
+    private final ActiveReadModels models;
     private final QueryProperties properties;
     private final ObjectMapper mapper = EventJson.mapper();
 
-    public CaseExportController(CaseIndex index, QueryProperties properties) {
-        this.index = index;
+    public CaseExportController(ActiveReadModels models, QueryProperties properties) {
+        this.models = models;
         this.properties = properties;
     }
 
@@ -61,6 +62,7 @@ public class CaseExportController {
         ListRequest request = ListRequest.parse(parameters);
         boolean csv = format.equals("csv");
         Instant now = Instant.now();
+        CaseIndex index = models.current().index();
         StreamingResponseBody body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             if (csv) {

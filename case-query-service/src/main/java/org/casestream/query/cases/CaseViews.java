@@ -17,10 +17,8 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.casestream.events.json.EventJson;
-import org.springframework.stereotype.Repository;
 
 /** Case views in MongoDB, one document per case under its id: read and written by that key only. */
-@Repository
 public class CaseViews {
 
     public static final String COLLECTION = "case_views";
@@ -29,7 +27,12 @@ public class CaseViews {
     private final ObjectMapper mapper = EventJson.mapper();
 
     public CaseViews(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        this(database, "");
+    }
+
+    /** The store of one generation of the read models: its collection's name ends with {@code suffix}. */
+    public CaseViews(MongoDatabase database, String suffix) {
+        this.collection = database.getCollection(COLLECTION + suffix);
     }
 
     public Optional<CaseView> find(UUID caseId) {

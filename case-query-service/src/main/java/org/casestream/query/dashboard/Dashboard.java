@@ -18,6 +18,7 @@ import org.casestream.query.agents.AgentView;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.rebuild.ReadModels;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.query.search.CaseQuery;
 import org.casestream.query.search.CaseSort;
@@ -33,15 +34,9 @@ public class Dashboard {
     static final int VOLUME_DAYS = 14;
     static final int CRITICAL_SHOWN = 10;
 
-    private final DashboardCounters counters;
-    private final AgentViews agents;
-    private final CaseIndex index;
     private final QueryProperties properties;
 
-    public Dashboard(DashboardCounters counters, AgentViews agents, CaseIndex index, QueryProperties properties) {
-        this.counters = counters;
-        this.agents = agents;
-        this.index = index;
+    public Dashboard(QueryProperties properties) {
         this.properties = properties;
     }
 
@@ -63,8 +58,10 @@ public class Dashboard {
     public record DayVolume(LocalDate day, long opened, long resolved) {
     }
 
-    public View view(Instant now) {
-        Map<String, Object> totals = counters.totals();
+    public View view(ReadModels models, Instant now) {
+        CaseIndex index = models.index();
+        AgentViews agents = models.agents();
+        Map<String, Object> totals = models.dashboard().totals();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (CaseStatus status : CaseStatus.values()) {
             byStatus.put(status.wire(), count(totals, "status", status.wire()));

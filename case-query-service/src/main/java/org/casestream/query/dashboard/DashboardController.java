@@ -6,8 +6,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.lucene.search.Query;
 import org.casestream.query.agents.AgentView;
-import org.casestream.query.agents.AgentViews;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.query.search.CasePage;
 import org.casestream.query.search.CaseQuery;
@@ -25,14 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
     private final Dashboard dashboard;
-    private final CaseIndex index;
-    private final AgentViews agents;
+    private final ActiveReadModels models;
     private final QueryProperties properties;
 
-    public DashboardController(Dashboard dashboard, CaseIndex index, AgentViews agents, QueryProperties properties) {
+    public DashboardController(Dashboard dashboard, ActiveReadModels models, QueryProperties properties) {
         this.dashboard = dashboard;
-        this.index = index;
-        this.agents = agents;
+        this.models = models;
         this.properties = properties;
     }
 
@@ -40,7 +38,7 @@ public class DashboardController {
             + "breached; agents' load, availability and cases resolved today; volume per day (UTC)")
     @GetMapping("/api/dashboard")
     public Dashboard.View dashboard() {
-        return dashboard.view(Instant.now());
+        return dashboard.view(models.current(), Instant.now());
     }
 
     @Operation(summary = "Open cases by SLA state (at-risk: next due time within the window; breached), soonest "
@@ -60,13 +58,13 @@ public class DashboardController {
         ListRequest request = ListRequest.parse(listParameters);
         CaseQuery query = new CaseQuery(request.query().terms(), request.query().createdFrom(),
                 request.query().createdTo(), request.query().text(), condition);
-        return index.search(query, request.sort(), request.limit(), request.cursor(), now, properties.slaAtRiskWindow());
+        return models.current().index().search(query, request.sort(), request.limit(), request.cursor(), now, properties.slaAtRiskWindow());
     }
 
     @Operation(summary = "Every agent with skills, capacity and availability")
     @GetMapping("/api/agents")
     public List<AgentView> agents() {
-        return agents.all();
+        return models.current().agents().all();
     }
 
 }

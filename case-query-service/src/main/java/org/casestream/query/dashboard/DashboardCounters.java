@@ -10,13 +10,11 @@ import com.mongodb.client.MongoDatabase;
 import org.casestream.events.Priority;
 import org.casestream.query.cases.CaseView;
 import org.casestream.query.projection.PartitionedCounters;
-import org.springframework.stereotype.Repository;
 
 /**
  * The dashboard's numbers: one small counter document per Kafka partition (see {@link PartitionedCounters}),
  * summed when read; nothing is aggregated at query time.
  */
-@Repository
 public class DashboardCounters extends PartitionedCounters {
 
     public static final String COLLECTION = "dashboard_counters";
@@ -24,7 +22,12 @@ public class DashboardCounters extends PartitionedCounters {
     static final String NO_AGENT = "none";
 
     public DashboardCounters(MongoDatabase database) {
-        super(database.getCollection(COLLECTION), DashboardCounters::contributions);
+        this(database, "");
+    }
+
+    /** The store of one generation of the read models: its collection's name ends with {@code suffix}. */
+    public DashboardCounters(MongoDatabase database, String suffix) {
+        super(database.getCollection(COLLECTION + suffix), DashboardCounters::contributions);
     }
 
     /** What one case counts for on the dashboard: each counter's path, with 1. */

@@ -25,6 +25,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/cases/*").hasAnyRole(caseReaders)
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers/*/cases", "/api/dashboard",
                         "/api/sla", "/api/stream", "/api/agents", "/api/analytics").hasAnyRole(READERS)
-                .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS));
+                .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS)
+                .requestMatchers("/api/ops/replays", "/api/ops/replays/*").hasAnyRole("ops", "admin"));
     }
 }

@@ -13,8 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,25 +27,22 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.rebuild.ReadModels;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.query.stream.CaseStream;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
- * The query side's one consumer of the case events topic (consumer group {@code casestream.query.consumer-group}).
- * It reads every partition itself (each instance keeps its own Lucene index, so each needs every case) and
+ * A consumer of the case events topic that keeps one generation of the read models (consumer group
+ * {@code casestream.query.consumer-group}). It reads every partition itself (each instance keeps its own Lucene index, so each needs every case) and
  * starts from positions it stores itself: for each partition the older of MongoDB's and the Lucene commit's, so
  * that both stores catch up. Per poll: MongoDB read models, then the index (visible at once), then the
  * positions, then the live stream; the Lucene commit with its positions follows at most every
  * {@code index-commit-interval}.
  */
-@Component
-public class CaseEventsConsumer implements SmartLifecycle {
+public class CaseEventsConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseEventsConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -62,35 +57,49 @@ public class CaseEventsConsumer implements SmartLifecycle {
     private final CaseStream stream;
     private final Map<Integer, Long> next = new HashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
+    private final ReadModels models;
+    private volatile boolean live;
     private volatile boolean running;
     private volatile double lag = Double.NaN;
     private volatile Map<Integer, Long> appliedPositions = Map.of();
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public CaseEventsConsumer(QueryProperties properties,
-                              @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-                              Projection projection, CaseIndex index, ProjectionPositions positions,
-                              CaseStream stream, MeterRegistry registry) {
+    /**
+     * @param live whether its changes go to the live stream (the served generation's consumer) or not (a rebuild's,
+     *             until it is switched in)
+     */
+    public CaseEventsConsumer(QueryProperties properties, String bootstrapServers, ReadModels models,
+                              CaseStream stream, boolean live) {
         this.properties = properties;
         this.bootstrapServers = bootstrapServers;
-        this.projection = projection;
-        this.index = index;
-        this.positions = positions;
+        this.models = models;
+        this.projection = models.projection();
+        this.index = models.index();
+        this.positions = models.positions();
         this.stream = stream;
-        Gauge.builder("casestream.projection.lag", this, consumer -> consumer.lag)
-                .description("Records of the case events topic not yet applied to the read models")
-                .baseUnit("records")
-                .register(registry);
+        this.live = live;
     }
 
-    @Override
+    public ReadModels models() {
+        return models;
+    }
+
+    /** From now on its changes go to the live stream. */
+    public void goLive() {
+        live = true;
+    }
+
+    /** Records not yet applied, as of the last poll (NaN before the first). */
+    public double lag() {
+        return lag;
+    }
+
     public synchronized void start() {
         running = true;
         thread = Thread.ofPlatform().name("case-query-projection").start(this::run);
     }
 
-    @Override
     public synchronized void stop() {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
@@ -106,7 +115,6 @@ public class CaseEventsConsumer implements SmartLifecycle {
         }
     }
 
-    @Override
     public boolean isRunning() {
         return running;
     }
@@ -184,7 +192,9 @@ public class CaseEventsConsumer implements SmartLifecycle {
         positions.save(properties.consumerGroup(), properties.topic(), covered);
         next.putAll(covered);
         appliedPositions = Map.copyOf(next);
-        stream.publish(result.changes());
+        if (live) {
+            stream.publish(result.changes());
+        }
     }
 
     private void seekToStoredPositions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {

@@ -25,7 +25,6 @@ import org.casestream.query.cases.CaseViews;
 import org.casestream.query.dashboard.DashboardCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Applies a batch of the case events topic's records to the MongoDB read models, idempotently: an event whose
@@ -35,7 +34,6 @@ import org.springframework.stereotype.Component;
  * dies between the two, the batch is read again: the counters skip it by offset and the views take it by
  * sequence, so nothing counts twice and nothing is lost.
  */
-@Component
 public class Projection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projection.class);

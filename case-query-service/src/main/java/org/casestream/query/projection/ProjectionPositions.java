@@ -9,14 +9,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.springframework.stereotype.Repository;
 
 /**
  * The consumer's Kafka positions (the next offset to read, per partition), kept in MongoDB beside the read
  * models and written only after the data they cover: after a crash the tail is read again and the idempotent
  * projection absorbs it.
  */
-@Repository
 public class ProjectionPositions {
 
     public static final String COLLECTION = "projection_positions";
@@ -24,7 +22,12 @@ public class ProjectionPositions {
     private final MongoCollection<Document> collection;
 
     public ProjectionPositions(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        this(database, "");
+    }
+
+    /** The store of one generation of the read models: its collection's name ends with {@code suffix}. */
+    public ProjectionPositions(MongoDatabase database, String suffix) {
+        this.collection = database.getCollection(COLLECTION + suffix);
     }
 
     public Map<Integer, Long> load(String group, String topic) {

@@ -30,11 +30,8 @@ import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CaseStatusChanged;
 import org.casestream.events.cases.SlaTargetsSet;
 import org.casestream.localstack.infra.LocalMongo;
-import org.casestream.query.agents.AgentViews;
 import org.casestream.query.cases.CaseSummary;
-import org.casestream.query.cases.CaseViews;
 import org.casestream.query.dashboard.Dashboard;
-import org.casestream.query.dashboard.DashboardCounters;
 import org.casestream.query.platform.QueryProperties;
 import org.casestream.query.projection.Projection;
 import org.casestream.query.search.CaseIndex;
@@ -61,16 +58,14 @@ class QueryBenchmark {
         Random random = new Random(42);
         Path indexDirectory = Files.createTempDirectory("bench-index-");
         try (LocalMongo server = LocalMongo.startInMemory(0);
-             MongoClient client = MongoClients.create(server.connectionString());
-             CaseIndex index = CaseIndex.open(indexDirectory)) {
+             MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase database = client.getDatabase("bench");
-            CaseViews views = new CaseViews(database);
-            AgentViews agents = new AgentViews(database);
-            DashboardCounters counters = new DashboardCounters(database);
-            Projection projection = new Projection(views, agents, counters, new org.casestream.query.analytics.AnalyticsCounters(database));
+            org.casestream.query.rebuild.ReadModels models = org.casestream.query.rebuild.ReadModels.open(database, indexDirectory, 1);
+            Projection projection = models.projection();
             QueryProperties properties = new QueryProperties(null, null, indexDirectory, null, null, null, null, null);
-            Dashboard dashboard = new Dashboard(counters, agents, index, properties);
+            Dashboard dashboard = new Dashboard(properties);
 
+            CaseIndex index = models.index();
             List<UUID> agentIds = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 agentIds.add(UUID.randomUUID());
@@ -120,7 +115,7 @@ class QueryBenchmark {
             double eventsPerSecond = events / (projectionNanos / 1e9);
 
             Instant at = Instant.now();
-            double[] dashboardMs = measure(200, () -> dashboard.view(at));
+            double[] dashboardMs = measure(200, () -> dashboard.view(models, at));
             double[] listMs = measure(300, () -> index.search(new CaseQuery(Map.of(
                     "status", List.of(CaseStatus.values()[random.nextInt(3)].wire()),
                     "queue", List.of(Queue.values()[random.nextInt(5)].wire())), null, null, null, null),
@@ -142,6 +137,7 @@ class QueryBenchmark {
             System.out.printf("  dashboard        p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(dashboardMs, 50), p(dashboardMs, 95), p(dashboardMs, 99));
             System.out.printf("  filtered list    p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(listMs, 50), p(listMs, 95), p(listMs, 99));
             System.out.printf("  full-text search p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(searchMs, 50), p(searchMs, 95), p(searchMs, 99));
+            models.close();
             System.out.printf("  export           %d rows at %.0f rows/s (summaries read from the index, not written out)%n%n",
                     rows.get(), exportRowsPerSecond);
         }

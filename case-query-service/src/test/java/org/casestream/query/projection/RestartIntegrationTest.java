@@ -29,6 +29,7 @@ import org.casestream.events.cases.CaseStatusChanged;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.QueryApplication;
+import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class RestartIntegrationTest extends QueryIntegrationTest {
                 cases.add(caseId);
                 scripts.put(caseId, script);
             }
-            awaitApplied(first.getBean(CaseEventsConsumer.class), publish(topic, opened));
+            awaitApplied(first.getBean(Projections.class).live(), publish(topic, opened));
             assertThat(total(first, "/api/cases?limit=1")).isEqualTo(20);
         } finally {
             first.close();
@@ -81,7 +82,7 @@ class RestartIntegrationTest extends QueryIntegrationTest {
 
         ConfigurableApplicationContext second = start();
         try {
-            awaitApplied(second.getBean(CaseEventsConsumer.class), landed);
+            awaitApplied(second.getBean(Projections.class).live(), landed);
             assertThat(total(second, "/api/cases?limit=1")).isEqualTo(20);
             assertThat(total(second, "/api/cases?limit=1&status=inprogress")).isEqualTo(10);
             assertThat(total(second, "/api/cases?limit=1&q=printer fire")).isEqualTo(20);
@@ -92,7 +93,7 @@ class RestartIntegrationTest extends QueryIntegrationTest {
             second.close();
         }
         try (MongoClient mongo = MongoClients.create(TestInfrastructure.mongoUri())) {
-            long stored = mongo.getDatabase(database).getCollection("projection_positions").countDocuments();
+            long stored = mongo.getDatabase(database).getCollection("projection_positions_g1").countDocuments();
             assertThat(stored).isPositive();
         }
     }
@@ -104,7 +105,7 @@ class RestartIntegrationTest extends QueryIntegrationTest {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryApplication.class).run(arguments);
         try {
-            assertThat(context.getBean(CaseEventsConsumer.class).awaitAssignment(APPLIED_WITHIN)).isTrue();
+            assertThat(context.getBean(Projections.class).live().awaitAssignment(APPLIED_WITHIN)).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.rebuild.Projections;
+import org.junit.jupiter.api.BeforeEach;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -46,7 +48,15 @@ public abstract class QueryIntegrationTest {
     protected int port;
 
     @Autowired
+    protected Projections projections;
+
+    /** The consumer of the served generation. */
     protected CaseEventsConsumer consumer;
+
+    @BeforeEach
+    void servedConsumer() {
+        consumer = projections.live();
+    }
 
     private static KafkaProducer<String, byte[]> producer;
 

@@ -1,0 +1,85 @@
+package org.casestream.query.rebuild;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.stream.CaseStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the consumer of the served generation, and hands that role to a rebuilt generation's consumer when a
+ * rebuild switches. {@code casestream.projection.lag} is the served consumer's lag.
+ */
+@Component
+public class Projections implements SmartLifecycle {
+
+    private final QueryProperties properties;
+    private final String bootstrapServers;
+    private final ActiveReadModels active;
+    private final CaseStream stream;
+    private volatile CaseEventsConsumer live;
+    private volatile boolean running;
+
+    public Projections(QueryProperties properties, @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+                       ActiveReadModels active, CaseStream stream, MeterRegistry registry) {
+        this.properties = properties;
+        this.bootstrapServers = bootstrapServers;
+        this.active = active;
+        this.stream = stream;
+        Gauge.builder("casestream.projection.lag", this, projections -> {
+                    CaseEventsConsumer consumer = projections.live;
+                    return consumer == null ? Double.NaN : consumer.lag();
+                })
+                .description("Records of the case events topic not yet applied to the served read models")
+                .baseUnit("records")
+                .register(registry);
+    }
+
+    /** The consumer that keeps the served generation. */
+    public CaseEventsConsumer live() {
+        return live;
+    }
+
+    /** A consumer of its own for {@code models}, not streaming, for a rebuild. */
+    CaseEventsConsumer consumerFor(ReadModels models) {
+        return new CaseEventsConsumer(properties, bootstrapServers, models, stream, false);
+    }
+
+    /**
+     * Serves the rebuilt generation: its consumer streams from now on, then the old one stops. A change both
+     * apply in that instant may be streamed twice; each event carries the case's sequence, so clients can tell.
+     *
+     * @return the old consumer, stopped
+     */
+    synchronized CaseEventsConsumer switchTo(CaseEventsConsumer rebuilt) {
+        CaseEventsConsumer old = live;
+        rebuilt.goLive();
+        live = rebuilt;
+        active.switchTo(rebuilt.models());
+        old.stop();
+        return old;
+    }
+
+    @Override
+    public synchronized void start() {
+        live = new CaseEventsConsumer(properties, bootstrapServers, active.current(), stream, true);
+        live.start();
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (live != null) {
+            live.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

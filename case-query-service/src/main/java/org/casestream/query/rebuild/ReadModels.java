@@ -1,0 +1,71 @@
+package org.casestream.query.rebuild;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoDatabase;
+import org.casestream.query.agents.AgentViews;
+import org.casestream.query.analytics.AnalyticsCounters;
+import org.casestream.query.cases.CaseViews;
+import org.casestream.query.dashboard.DashboardCounters;
+import org.casestream.query.projection.Projection;
+import org.casestream.query.projection.ProjectionPositions;
+import org.casestream.query.search.CaseIndex;
+
+/**
+ * One generation of every read model built from the topic: its MongoDB collections (names ending in
+ * {@code _g<generation>}) and its Lucene index ({@code <index-directory>/g<generation>}). The service serves one
+ * generation while a rebuild fills the next.
+ */
+public record ReadModels(int generation, CaseViews cases, AgentViews agents, DashboardCounters dashboard,
+                         AnalyticsCounters analytics, ProjectionPositions positions, CaseIndex index,
+                         Projection projection, MongoDatabase database, Path indexDirectory) implements AutoCloseable {
+
+    static final List<String> COLLECTIONS = List.of(CaseViews.COLLECTION, AgentViews.COLLECTION,
+            DashboardCounters.COLLECTION, AnalyticsCounters.COLLECTION, ProjectionPositions.COLLECTION);
+
+    public static ReadModels open(MongoDatabase database, Path indexRoot, int generation) {
+        String suffix = "_g" + generation;
+        CaseViews cases = new CaseViews(database, suffix);
+        AgentViews agents = new AgentViews(database, suffix);
+        DashboardCounters dashboard = new DashboardCounters(database, suffix);
+        AnalyticsCounters analytics = new AnalyticsCounters(database, suffix);
+        Path indexDirectory = indexRoot.resolve("g" + generation);
+        return new ReadModels(generation, cases, agents, dashboard, analytics, new ProjectionPositions(database, suffix),
+                CaseIndex.open(indexDirectory), new Projection(cases, agents, dashboard, analytics), database,
+                indexDirectory);
+    }
+
+    /** Removes a generation's collections and index files (the index must be closed, or never opened). */
+    static void drop(MongoDatabase database, Path indexRoot, int generation) {
+        COLLECTIONS.forEach(name -> database.getCollection(name + "_g" + generation).drop());
+        Path directory = indexRoot.resolve("g" + generation);
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.delete(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
