@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,22 +23,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The live stream: one Server-Sent Event per applied case change, sent by the projection after the read models
- * (MongoDB and the index) show it. Ids increase; the last {@code resume-buffer} events stay in memory so that a
- * client reconnecting with {@code Last-Event-ID} gets what it missed. A comment line every {@code heartbeat}
- * keeps proxies from closing idle streams and finds clients that left.
+ * The live stream: one Server-Sent Event per applied case change, handed over by the projection after the read
+ * models (MongoDB and the index) show it. Ids increase; the last {@code resume-buffer} events stay in memory so
+ * that a client reconnecting with {@code Last-Event-ID} gets what it missed. Each client has its own bounded
+ * queue drained by its own virtual thread, so a slow client never holds up the projection or the others; a
+ * client that falls a whole queue behind is disconnected and resumes with {@code Last-Event-ID}. A comment line
+ * every {@code heartbeat} keeps proxies from closing idle streams and finds clients that left.
  */
 @Component
 public class CaseStream implements SmartLifecycle {
 
     public static final String EVENT_NAME = "case";
+    private static final int CLIENT_QUEUE = 1024;
+    private static final Object HEARTBEAT = new Object();
+    private static final Object CONNECTED = new Object();
 
     /** What a client receives: the event's type and the case's updated summary. */
     public record CaseChange(long id, String type, Instant at, CaseSummary summary) {
     }
 
     private final QueryProperties properties;
-    private final Set<SseEmitter> clients = new CopyOnWriteArraySet<>();
+    private final Set<Client> clients = new CopyOnWriteArraySet<>();
     private final Deque<CaseChange> recent = new ArrayDeque<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
@@ -46,32 +53,23 @@ public class CaseStream implements SmartLifecycle {
     public CaseStream(QueryProperties properties) {
         this.properties = properties;
         long period = properties.stream().heartbeat().toMillis();
-        heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+        heartbeats.scheduleAtFixedRate(() -> clients.forEach(client -> client.offer(HEARTBEAT, false)),
+                period, period, TimeUnit.MILLISECONDS);
     }
 
     /** A new client; with {@code lastEventId} it first gets every buffered event after that one. */
     public SseEmitter subscribe(Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        emitter.onCompletion(() -> clients.remove(emitter));
-        emitter.onTimeout(() -> clients.remove(emitter));
-        emitter.onError(failure -> clients.remove(emitter));
-        List<CaseChange> missed;
+        Client client = new Client(new SseEmitter(0L));
         synchronized (this) {
-            // registered under the same lock publish() holds, so nothing falls between the replay and live events
-            missed = lastEventId == null ? List.of()
-                    : recent.stream().filter(change -> change.id() > lastEventId).toList();
-            clients.add(emitter);
-            try {
-                emitter.send(SseEmitter.event().comment("connected"));
-                for (CaseChange change : missed) {
-                    send(emitter, change);
-                }
-            } catch (IOException e) {
-                clients.remove(emitter);
-                emitter.completeWithError(e);
+            // registered under the lock publish() holds, so nothing falls between the replay and live events
+            client.offer(CONNECTED, true);
+            if (lastEventId != null) {
+                recent.stream().filter(change -> change.id() > lastEventId).forEach(change -> client.offer(change, true));
             }
+            clients.add(client);
         }
-        return emitter;
+        client.start();
+        return client.emitter;
     }
 
     public void publish(List<Projection.Change> changes) {
@@ -90,13 +88,9 @@ public class CaseStream implements SmartLifecycle {
                     recent.removeFirst();
                 }
             }
-            for (SseEmitter client : clients) {
-                try {
-                    for (CaseChange event : batch) {
-                        send(client, event);
-                    }
-                } catch (IOException | IllegalStateException e) {
-                    clients.remove(client);
+            for (Client client : clients) {
+                for (CaseChange event : batch) {
+                    client.offer(event, true);
                 }
             }
         }
@@ -104,23 +98,6 @@ public class CaseStream implements SmartLifecycle {
 
     public int clients() {
         return clients.size();
-    }
-
-    private static void send(SseEmitter emitter, CaseChange change) throws IOException {
-        emitter.send(SseEmitter.event().id(Long.toString(change.id())).name(EVENT_NAME)
-                .data(change, MediaType.APPLICATION_JSON));
-    }
-
-    private void heartbeat() {
-        for (SseEmitter client : clients) {
-            synchronized (this) {
-                try {
-                    client.send(SseEmitter.event().comment("heartbeat"));
-                } catch (IOException | IllegalStateException e) {
-                    clients.remove(client);
-                }
-            }
-        }
     }
 
     @Override
@@ -136,12 +113,73 @@ public class CaseStream implements SmartLifecycle {
     public void stop() {
         running = false;
         heartbeats.shutdownNow();
-        clients.forEach(SseEmitter::complete);
-        clients.clear();
+        clients.forEach(Client::close);
     }
 
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** One connected client: its emitter, its queue, and the virtual thread that writes to it. */
+    private final class Client {
+        private final SseEmitter emitter;
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
+        private volatile boolean closed;
+        private Thread sender;
+
+        Client(SseEmitter emitter) {
+            this.emitter = emitter;
+            emitter.onCompletion(this::close);
+            emitter.onTimeout(this::close);
+            emitter.onError(failure -> close());
+        }
+
+        void start() {
+            sender = Thread.ofVirtual().name("sse-client").start(this::drain);
+        }
+
+        /** Queues an item; an event that does not fit disconnects the client (it resumes by Last-Event-ID). */
+        void offer(Object item, boolean required) {
+            if (!queue.offer(item) && required) {
+                close();
+            }
+        }
+
+        private void drain() {
+            try {
+                while (!closed) {
+                    Object item = queue.take();
+                    if (item == HEARTBEAT) {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                    } else if (item == CONNECTED) {
+                        emitter.send(SseEmitter.event().comment("connected"));
+                    } else if (item instanceof CaseChange change) {
+                        emitter.send(SseEmitter.event().id(Long.toString(change.id())).name(EVENT_NAME)
+                                .data(change, MediaType.APPLICATION_JSON));
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            clients.remove(this);
+            try {
+                emitter.complete();
+            } catch (IllegalStateException e) {
+                // already completed by the container
+            }
+            if (sender != null) {
+                sender.interrupt();
+            }
+        }
     }
 }
