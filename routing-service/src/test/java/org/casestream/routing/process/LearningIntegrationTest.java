@@ -21,7 +21,7 @@ class LearningIntegrationTest extends RoutingIntegrationTest {
 
     @Test
     void anAgentsReQueueTrainsTheClassifierAndRoutesTheCase() {
-        UUID refunds = registerAgent(Map.of("Refunds", 2), 10);
+        UUID refunds = registerAgent(Map.of("Refunds", 5), 100);
         setAvailability(refunds, "online");
         UUID caseId = openCase("Jacket", "I would like to be reimbursed for the jacket", "standard", "email");
         await(Duration.ofSeconds(30), () -> assertThat(decisionKinds(caseId)).contains("classified", "waiting"));
@@ -35,7 +35,11 @@ class LearningIntegrationTest extends RoutingIntegrationTest {
         await(Duration.ofSeconds(30), () -> {
             assertThat(jdbc.sql("SELECT queue FROM routing.training_examples WHERE case_id = ?").param(caseId)
                     .query(String.class).optional()).contains("Refunds");
-            assertThat(caseView(caseId).path("assignee").asText()).isEqualTo(refunds.toString());
+            // to a Refunds agent: ours, or one that other tests in this JVM left online with a higher level
+            String assignee = caseView(caseId).path("assignee").asText();
+            assertThat(assignee).isNotBlank();
+            assertThat(jdbc.sql("SELECT (skills -> 'Refunds') IS NOT NULL FROM routing.agents WHERE agent_id = ?::uuid")
+                    .param(assignee).query(Boolean.class).single()).isTrue();
         });
         assertThat(decisionKinds(caseId)).contains("learnt");
     }
