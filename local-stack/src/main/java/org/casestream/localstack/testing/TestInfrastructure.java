@@ -109,8 +109,12 @@ public final class TestInfrastructure {
         return issuer.mint(role, user);
     }
 
+    /**
+     * Stops the servers that outlive the JVM. Kafka runs inside this JVM and ends with it: stopping it here would
+     * race the Spring contexts that close in their own shutdown hooks, whose consumers then wait for a broker
+     * that is gone (a 30 s exit).
+     */
     private static void stopAll() {
-        stopKafka();
         if (mongo != null) {
             mongo.close();
         }

@@ -1,6 +1,7 @@
 package org.casestream.localstack.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.casestream.localstack.LocalStack;
@@ -20,6 +22,8 @@ final class LocalStackInfraProcess {
     private final int postgresPort;
     private final int kafkaPort;
     private final int controllerPort;
+    /** MongoDB, SMTP and IMAP come from the environment, as the launcher sets them: free ones here too. */
+    private final Map<String, String> portsFromEnvironment;
     private Process process;
 
     LocalStackInfraProcess(Path home, int postgresPort, int kafkaPort, int controllerPort) {
@@ -28,6 +32,14 @@ final class LocalStackInfraProcess {
         this.postgresPort = postgresPort;
         this.kafkaPort = kafkaPort;
         this.controllerPort = controllerPort;
+        try {
+            this.portsFromEnvironment = Map.of(
+                    "CASESTREAM_MONGO_PORT", String.valueOf(freePort()),
+                    "CASESTREAM_SMTP_PORT", String.valueOf(freePort()),
+                    "CASESTREAM_IMAP_PORT", String.valueOf(freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() throws IOException {
@@ -52,7 +64,9 @@ final class LocalStackInfraProcess {
                 "--kafka-controller-port", String.valueOf(controllerPort)));
         // A killed infra leaves its ready file behind; only one naming the new process counts.
         Files.deleteIfExists(readyFile());
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(portsFromEnvironment);
+        process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
