@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.events.json.EventJson;
 import org.casestream.routing.support.RoutingIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * CaseOpened to its CaseAssigned, both instants taken from the event log.
  */
 class RoutingBenchmark extends RoutingIntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingBenchmark.class);
 
     private static final int AGENTS = Integer.getInteger("bench.agents", 1_000);
     private static final int OPEN_CASES = Integer.getInteger("bench.openCases", 100_000);
@@ -153,7 +157,7 @@ class RoutingBenchmark extends RoutingIntegrationTest {
         result.put("openedToAssignedP50Ms", percentile(latencies, 0.50));
         result.put("openedToAssignedP99Ms", percentile(latencies, 0.99));
         result.put("openedToAssignedMaxMs", latencies.getLast());
-        System.out.println("routing benchmark: " + result);
+        log.info("routing benchmark: {}", result);
         Path out = Path.of("target", "routing-benchmark.json");
         Files.createDirectories(out.getParent());
         Files.write(out, EventJson.write(result));
