@@ -1,0 +1,50 @@
+package org.casestream.query;
+
+import static com.tngtech.archunit.base.DescribedPredicate.or;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The read models (views, counters, folds, the Lucene index, the projection and its rebuilds) know nothing of
+ * HTTP: the controllers read them, never the other way round. And the query side shares only shared-events with
+ * the other services.
+ */
+@AnalyzeClasses(packages = "org.casestream.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Spring MVC, servlets, HTTP types, and this module's own controllers. */
+    private static final DescribedPredicate<JavaClass> WEB_LAYER = or(
+            resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet.."),
+            annotatedWith(RestController.class), annotatedWith(RestControllerAdvice.class))
+            .as("the web layer (Spring MVC, servlets, HTTP, controllers)");
+
+    @ArchTest
+    static final ArchRule projectionHasNoWeb = noClasses()
+            .that().resideInAnyPackage("..query.projection..", "..query.search..", "..query.rebuild..")
+            .and().areNotAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat(WEB_LAYER)
+            .because("the projection, the index and the rebuild are fed by Kafka; the web adapters only read them");
+
+    @ArchTest
+    static final ArchRule readModelsHaveNoWeb = noClasses()
+            .that().haveSimpleNameEndingWith("Views").or().haveSimpleNameEndingWith("Counters")
+            .or().haveSimpleNameEndingWith("Fold").or().haveSimpleNameEndingWith("View")
+            .should().dependOnClassesThat(WEB_LAYER)
+            .because("views and counters are the read models; the controllers translate them to HTTP");
+
+    @ArchTest
+    static final ArchRule sharesOnlyTheCatalogue = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.casestream.command..", "org.casestream.routing..", "org.casestream.notification..",
+                    "org.casestream.gateway..")
+            .because("services share only shared-events");
+}
