@@ -9,11 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The query side's settings ({@code casestream.query.*} in application.yml).
  *
  * @param slaAtRiskWindow an open case whose next SLA due time falls within this window from now is at risk
+ * @param generationPoll how often an instance reads which generation of the read models is active, to follow a
+ *                       rebuild another instance switched
+ * @param generationDropGrace how long a replaced generation stays after a switch: requests that began on it finish,
+ *                            and other instances follow the switch (rebuilding their own index) before it is dropped
  */
 @ConfigurationProperties("casestream.query")
 public record QueryProperties(String topic, String consumerGroup, Path indexDirectory, Duration indexCommitInterval,
                               Duration slaAtRiskWindow, Stream stream, Integer maxPollRecords,
-                              Integer topicPartitions) {
+                              Integer topicPartitions, Duration generationPoll, Duration generationDropGrace) {
 
     public QueryProperties {
         topic = topic == null ? "casestream.case-events" : topic;
@@ -25,6 +29,8 @@ public record QueryProperties(String topic, String consumerGroup, Path indexDire
         maxPollRecords = maxPollRecords == null ? 500 : maxPollRecords;
         // as many as the command service creates, for when this service starts first
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
+        generationPoll = generationPoll == null ? Duration.ofSeconds(2) : generationPoll;
+        generationDropGrace = generationDropGrace == null ? Duration.ofMinutes(5) : generationDropGrace;
     }
 
     /** @param resumeBuffer how many recent events a reconnecting client can resume from */

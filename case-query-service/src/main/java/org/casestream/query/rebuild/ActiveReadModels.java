@@ -1,5 +1,7 @@
 package org.casestream.query.rebuild;
 
+import java.util.OptionalInt;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -27,9 +29,19 @@ public class ActiveReadModels implements DisposableBean {
         this.database = database;
         this.properties = properties;
         this.pointer = database.getCollection(COLLECTION);
+        this.current = ReadModels.open(database, properties.indexDirectory(), storedGeneration());
+    }
+
+    /** The generation recorded as active, by this instance or another one sharing the database. */
+    int storedGeneration() {
         Document active = pointer.find(Filters.eq("_id", "active")).first();
-        int generation = active == null ? 1 : active.getInteger("generation");
-        this.current = ReadModels.open(database, properties.indexDirectory(), generation);
+        return active == null ? 1 : active.getInteger("generation");
+    }
+
+    /** The recorded generation when it is newer than the one this instance serves: another instance switched. */
+    synchronized OptionalInt newerGeneration() {
+        int stored = storedGeneration();
+        return stored > current.generation() ? OptionalInt.of(stored) : OptionalInt.empty();
     }
 
     public ReadModels current() {
@@ -43,12 +55,22 @@ public class ActiveReadModels implements DisposableBean {
         current = next;
     }
 
+    /** Serves {@code next}, which another instance already recorded as active. */
+    synchronized void follow(ReadModels next) {
+        current = next;
+    }
+
     ReadModels open(int generation) {
         return ReadModels.open(database, properties.indexDirectory(), generation);
     }
 
     void drop(int generation) {
         ReadModels.drop(database, properties.indexDirectory(), generation);
+    }
+
+    /** Removes only this instance's index of a generation; its collections belong to the instance that rebuilt. */
+    void dropIndex(int generation) {
+        ReadModels.dropIndex(properties.indexDirectory(), generation);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.casestream.query.rebuild;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.query.platform.QueryProperties;
@@ -61,6 +63,34 @@ public class Projections implements SmartLifecycle {
         active.switchTo(rebuilt.models());
         old.stop();
         return old;
+    }
+
+    /**
+     * As {@link #switchTo}, for a generation another instance rebuilt and already recorded as active.
+     *
+     * @return the old consumer, stopped; empty when this instance is stopping (then {@code rebuilt} is stopped)
+     */
+    synchronized java.util.Optional<CaseEventsConsumer> follow(CaseEventsConsumer rebuilt) {
+        if (!running) {
+            rebuilt.stop();
+            return java.util.Optional.empty();
+        }
+        CaseEventsConsumer old = live;
+        rebuilt.goLive();
+        live = rebuilt;
+        active.follow(rebuilt.models());
+        old.stop();
+        return java.util.Optional.of(old);
+    }
+
+    /** Caught up: nothing left to read, and at least as far as the served generation on every partition. */
+    boolean caughtUp(CaseEventsConsumer rebuilding) {
+        if (rebuilding.lag() != 0) {
+            return false;
+        }
+        Map<Integer, Long> served = live.appliedPositions();
+        Map<Integer, Long> rebuilt = rebuilding.appliedPositions();
+        return served.entrySet().stream().allMatch(entry -> rebuilt.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
     }
 
     @Override

@@ -44,6 +44,11 @@ public record ReadModels(int generation, CaseViews cases, AgentViews agents, Das
     /** Removes a generation's collections and index files (the index must be closed, or never opened). */
     static void drop(MongoDatabase database, Path indexRoot, int generation) {
         COLLECTIONS.forEach(name -> database.getCollection(name + "_g" + generation).drop());
+        dropIndex(indexRoot, generation);
+    }
+
+    /** Removes a generation's index files (the index must be closed, or never opened). */
+    static void dropIndex(Path indexRoot, int generation) {
         Path directory = indexRoot.resolve("g" + generation);
         if (Files.exists(directory)) {
             try (Stream<Path> files = Files.walk(directory)) {

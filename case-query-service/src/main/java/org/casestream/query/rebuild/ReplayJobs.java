@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.casestream.query.platform.QueryProperties;
 import org.casestream.query.projection.CaseEventsConsumer;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
@@ -24,8 +25,6 @@ public class ReplayJobs {
     public static final String READ_MODELS = "read-models";
     private static final Logger LOG = LoggerFactory.getLogger(ReplayJobs.class);
     private static final Duration CHECK = Duration.ofMillis(100);
-    /** Requests that started on the old generation finish before its index is closed. */
-    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     public enum State { RUNNING, SWITCHED, FAILED }
 
@@ -36,12 +35,20 @@ public class ReplayJobs {
 
     private final ActiveReadModels active;
     private final Projections projections;
+    private final Duration dropGrace;
     private final Map<UUID, ReplayJob> jobs = new ConcurrentHashMap<>();
     private volatile UUID running;
 
-    public ReplayJobs(ActiveReadModels active, Projections projections) {
+    public ReplayJobs(ActiveReadModels active, Projections projections, QueryProperties properties) {
         this.active = active;
         this.projections = projections;
+        this.dropGrace = properties.generationDropGrace();
+    }
+
+    /** Whether a rebuild runs on this instance (then it does not follow another instance's switch). */
+    boolean rebuilding() {
+        UUID id = running;
+        return id != null && jobs.get(id).state() == State.RUNNING;
     }
 
     /** Starts a rebuild, or returns the one already running. */
@@ -50,11 +57,12 @@ public class ReplayJobs {
             return jobs.get(running);
         }
         UUID jobId = UUID.randomUUID();
-        int generation = active.current().generation() + 1;
+        // past any generation another instance recorded, so this rebuild never drops collections someone serves
+        int generation = Math.max(active.current().generation(), active.storedGeneration()) + 1;
         ReplayJob job = new ReplayJob(jobId, READ_MODELS, State.RUNNING, generation, 0, null, null, null, Instant.now(), null);
         jobs.put(jobId, job);
         running = jobId;
-        Thread.ofPlatform().name("read-model-rebuild-" + generation).start(() -> rebuild(job));
+        Thread.ofPlatform().daemon(true).name("read-model-rebuild-" + generation).start(() -> rebuild(job));
         return job;
     }
 
@@ -73,15 +81,16 @@ public class ReplayJobs {
             if (!consumer.awaitAssignment(Duration.ofMinutes(1))) {
                 throw new IllegalStateException("the rebuild's consumer got no partitions");
             }
-            while (!caughtUp(consumer)) {
+            while (!projections.caughtUp(consumer)) {
                 progress(job, consumer, State.RUNNING, null);
                 Thread.sleep(CHECK);
             }
             CaseEventsConsumer old = projections.switchTo(consumer);
             progress(job, consumer, State.SWITCHED, Instant.now());
-            LOG.info("Read models rebuilt: generation {} serves, generation {} dropped", job.generation(),
-                    old.models().generation());
-            Thread.sleep(DRAIN);
+            LOG.info("Read models rebuilt: generation {} serves, generation {} is dropped in {}", job.generation(),
+                    old.models().generation(), dropGrace);
+            // other instances still serve the old generation until they have followed the switch
+            Thread.sleep(dropGrace.toMillis());
             old.models().close();
             active.drop(old.models().generation());
         } catch (Exception e) {
@@ -93,16 +102,6 @@ public class ReplayJobs {
             }
             progress(job, consumer, State.FAILED, Instant.now());
         }
-    }
-
-    /** Caught up: nothing left to read, and at least as far as the served generation on every partition. */
-    private boolean caughtUp(CaseEventsConsumer rebuilding) {
-        if (rebuilding.lag() != 0) {
-            return false;
-        }
-        Map<Integer, Long> served = projections.live().appliedPositions();
-        Map<Integer, Long> rebuilt = rebuilding.appliedPositions();
-        return served.entrySet().stream().allMatch(entry -> rebuilt.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
     }
 
     private void progress(ReplayJob job, CaseEventsConsumer consumer, State state, Instant finishedAt) {

@@ -79,6 +79,8 @@ public abstract class QueryIntegrationTest {
         properties.put("casestream.query.index-directory", indexDirectory.toString());
         properties.put("casestream.query.index-commit-interval", "200ms");
         properties.put("casestream.query.stream.heartbeat", "500ms");
+        properties.put("casestream.query.generation-poll", "200ms");
+        properties.put("casestream.query.generation-drop-grace", "2s");
         return properties;
     }
 
