@@ -11,13 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slaAtRiskWindow an open case whose next SLA due time falls within this window from now is at risk
  * @param generationPoll how often an instance reads which generation of the read models is active, to follow a
  *                       rebuild another instance switched
- * @param generationDropGrace how long a replaced generation stays after a switch: requests that began on it finish,
- *                            and other instances follow the switch (rebuilding their own index) before it is dropped
+ * @param generationDropGrace how long a replaced generation stays after a switch, so that requests that began on it
+ *                            finish; its collections also stay while any live instance still serves it
+ * @param instanceTimeout an instance that has not reported the generation it serves for this long counts as gone
+ *                        (crashed), and neither holds a generation nor a rebuild any more
+ * @param partitionRefresh how often the projection looks for partitions added to the topic
  */
 @ConfigurationProperties("casestream.query")
 public record QueryProperties(String topic, String consumerGroup, Path indexDirectory, Duration indexCommitInterval,
                               Duration slaAtRiskWindow, Stream stream, Integer maxPollRecords,
-                              Integer topicPartitions, Duration generationPoll, Duration generationDropGrace) {
+                              Integer topicPartitions, Duration generationPoll, Duration generationDropGrace,
+                              Duration instanceTimeout, Duration partitionRefresh) {
 
     public QueryProperties {
         topic = topic == null ? "casestream.case-events" : topic;
@@ -30,7 +34,9 @@ public record QueryProperties(String topic, String consumerGroup, Path indexDire
         // as many as the command service creates, for when this service starts first
         topicPartitions = topicPartitions == null ? 6 : topicPartitions;
         generationPoll = generationPoll == null ? Duration.ofSeconds(2) : generationPoll;
-        generationDropGrace = generationDropGrace == null ? Duration.ofMinutes(5) : generationDropGrace;
+        generationDropGrace = generationDropGrace == null ? Duration.ofSeconds(30) : generationDropGrace;
+        instanceTimeout = instanceTimeout == null ? Duration.ofSeconds(30) : instanceTimeout;
+        partitionRefresh = partitionRefresh == null ? Duration.ofSeconds(30) : partitionRefresh;
     }
 
     /** @param resumeBuffer how many recent events a reconnecting client can resume from */

@@ -130,6 +130,7 @@ public class CaseEventsConsumer {
 
     private void run() {
         long lastCommit = System.nanoTime();
+        long lastPartitionCheck = System.nanoTime();
         boolean uncommitted = false;
         KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig());
         consumer = kafka;
@@ -154,6 +155,10 @@ public class CaseEventsConsumer {
                         pause();
                         continue;
                     }
+                }
+                if (System.nanoTime() - lastPartitionCheck > properties.partitionRefresh().toNanos()) {
+                    partitions = withAddedPartitions(kafka, partitions);
+                    lastPartitionCheck = System.nanoTime();
                 }
                 if (uncommitted && System.nanoTime() - lastCommit > properties.indexCommitInterval().toNanos()) {
                     index.commit(next);
@@ -212,6 +217,28 @@ public class CaseEventsConsumer {
         }
         appliedPositions = Map.copyOf(next);
         LOG.info("Projection starts at {} (MongoDB had {}, the index {})", next, inMongo, inIndex);
+    }
+
+    /**
+     * Reads partitions added to the topic since {@code known} was read too, from their stored positions (for a new
+     * partition: its beginning). The partitions already assigned keep their positions.
+     */
+    private List<TopicPartition> withAddedPartitions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> known) {
+        List<PartitionInfo> infos;
+        try {
+            infos = kafka.partitionsFor(properties.topic(), Duration.ofSeconds(5));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return known;
+        }
+        if (infos == null || infos.size() <= known.size()) {
+            return known;
+        }
+        List<TopicPartition> all = infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> added = all.stream().filter(partition -> !known.contains(partition)).toList();
+        kafka.assign(all);
+        seekToStoredPositions(kafka, added);
+        LOG.info("The topic has {} partitions now; reading {} too", all.size(), added);
+        return all;
     }
 
     /** The topic's partitions, creating the topic as the command service would when it does not exist yet. */
@@ -282,6 +309,8 @@ public class CaseEventsConsumer {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+        // partitionsFor answers from cached metadata: refreshed as often as the projection looks for new partitions
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) Math.min(Integer.MAX_VALUE, properties.partitionRefresh().toMillis()));
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return config;

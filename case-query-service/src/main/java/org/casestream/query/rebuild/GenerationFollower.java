@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * machinery: a consumer over the new generation with an empty index starts at the beginning of the topic (the
  * older of MongoDB's and the index's positions), and its MongoDB writes are no-ops for what is already there (each
  * view keeps its last sequence, each counter its last offset). Meanwhile this instance keeps serving its old
- * generation, which the rebuilding instance drops only after {@code generation-drop-grace}.
+ * generation, which it holds (see {@link ActiveReadModels}) so that no instance drops it, until
+ * {@code generation-drop-grace} after it switched.
  */
 @Component
 public class GenerationFollower implements DisposableBean {
@@ -98,16 +99,16 @@ public class GenerationFollower implements DisposableBean {
                 int oldGeneration = replaced.models().generation();
                 LOG.info("Generation {} serves here; this instance's index of generation {} goes in {}", generation,
                         oldGeneration, properties.generationDropGrace());
-                // requests that began on the old generation finish first; its collections are the rebuilder's to drop
+                // requests that began on the old generation finish first; its collections go once no instance holds them
                 executor.schedule(() -> {
-                    replaced.models().close();
+                    active.release(replaced.models());
                     active.dropIndex(oldGeneration);
                 }, properties.generationDropGrace().toMillis(), TimeUnit.MILLISECONDS);
             });
         } finally {
             if (!switched) {
                 consumer.stop();
-                models.close();
+                active.release(models);
             }
         }
     }

@@ -62,7 +62,7 @@ class QueryBenchmark {
             MongoDatabase database = client.getDatabase("bench");
             org.casestream.query.rebuild.ReadModels models = org.casestream.query.rebuild.ReadModels.open(database, indexDirectory, 1);
             Projection projection = models.projection();
-            QueryProperties properties = new QueryProperties(null, null, indexDirectory, null, null, null, null, null, null, null);
+            QueryProperties properties = new QueryProperties(null, null, indexDirectory, null, null, null, null, null, null, null, null, null);
             Dashboard dashboard = new Dashboard(properties);
 
             CaseIndex index = models.index();

@@ -1,0 +1,81 @@
+package org.casestream.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Tier;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.localstack.jwt.Role;
+import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.query.QueryApplication;
+import org.casestream.query.rebuild.Projections;
+import org.casestream.query.support.CaseScript;
+import org.casestream.query.support.QueryIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Partitions added to the topic while the service runs are read too, from their beginning, without a restart. */
+class AddedPartitionsIntegrationTest extends QueryIntegrationTest {
+
+    private final String topic = "grow-" + UUID.randomUUID();
+    private final String database = "grow_" + UUID.randomUUID().toString().replace("-", "");
+
+    @Test
+    void casesOnPartitionsAddedWhileRunningAreProjected() throws Exception {
+        Map<String, String> all = new HashMap<>(properties(database, topic, temporaryDirectory("grow-index-")));
+        all.put("server.port", "0");
+        all.put("casestream.query.topic-partitions", "1");
+        all.put("casestream.query.partition-refresh", "300ms");
+        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(QueryApplication.class).run(arguments)) {
+            CaseEventsConsumer live = instance.getBean(Projections.class).live();
+            assertThat(live.awaitAssignment(APPLIED_WITHIN)).isTrue();
+            awaitApplied(live, publish(topic, List.of(opened(0), opened(1))));
+
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafkaBootstrapServers()))) {
+                admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(3))).all().get(30, TimeUnit.SECONDS);
+            }
+            List<RecordMetadata> landed = new ArrayList<>();
+            for (int partition = 1; partition <= 2; partition++) {
+                ProducerRecord<String, byte[]> record = opened(10 + partition);
+                landed.add(producer().send(new ProducerRecord<>(topic, partition, record.key(), record.value(),
+                        record.headers())).get(30, TimeUnit.SECONDS));
+            }
+            assertThat(landed).extracting(RecordMetadata::partition).containsExactly(1, 2);
+
+            awaitApplied(live, landed);
+            int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+            JsonNode page = client("http://localhost:" + port, TestInfrastructure.token(Role.AGENT, "grow-agent"))
+                    .get().uri("/api/cases?q=grown").retrieve().body(JsonNode.class);
+            assertThat(page.get("total").asLong()).isEqualTo(4);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> opened(int i) {
+        CaseScript script = new CaseScript(Instant.now().minus(1, ChronoUnit.HOURS));
+        return script.then(new CaseOpened(UUID.randomUUID(), "CS-" + (700 + i),
+                new Customer("c" + i, "Name", "n@example.com", Tier.STANDARD), "Grown " + i, "", Channel.WEB,
+                null, null, null, List.of(), script.clock()));
+    }
+}
