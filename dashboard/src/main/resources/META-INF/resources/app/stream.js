@@ -1,0 +1,161 @@
+// The live stream (/api/stream). EventSource cannot send a bearer token, so this reads the Server-Sent Events
+// from fetch's body itself: parses id/event/data lines, resumes with Last-Event-ID, reconnects with backoff and
+// refreshes the token when the gateway answers 401.
+
+import {accessToken, refresh} from './api.js';
+
+const listeners = new Set();
+const stateListeners = new Set();
+let controller = null;
+let lastEventId = null;
+let attempt = 0;
+let running = false;
+let retryTimer = null;
+let connectionState = 'offline';
+
+/** fn(change) for every `case` event: {id, type, at, summary}. Returns the unsubscribe function. */
+export function onCaseChange(fn) {
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+}
+
+export function onStreamState(fn) {
+    stateListeners.add(fn);
+    fn(connectionState);
+    return () => stateListeners.delete(fn);
+}
+
+function setState(next) {
+    connectionState = next;
+    stateListeners.forEach(fn => fn(next));
+}
+
+export function startStream() {
+    if (running) {
+        return;
+    }
+    running = true;
+    connect();
+}
+
+export function stopStream() {
+    running = false;
+    window.clearTimeout(retryTimer);
+    if (controller) {
+        controller.abort();
+        controller = null;
+    }
+    setState('offline');
+}
+
+function dispatch(event) {
+    if (event.id) {
+        lastEventId = event.id;
+    }
+    if (event.type !== 'case' || !event.data) {
+        return;
+    }
+    let change;
+    try {
+        change = JSON.parse(event.data);
+    } catch {
+        return;
+    }
+    listeners.forEach(fn => {
+        try {
+            fn(change);
+        } catch (error) {
+            // one page's bad handler must not stop the others
+            console.warn('stream listener failed', error.name);
+        }
+    });
+}
+
+async function connect() {
+    if (!running) {
+        return;
+    }
+    controller = new AbortController();
+    setState(attempt === 0 ? 'connecting' : 'reconnecting');
+    const headers = {Accept: 'text/event-stream', Authorization: `Bearer ${accessToken()}`};
+    if (lastEventId) {
+        headers['Last-Event-ID'] = lastEventId;
+    }
+    try {
+        const response = await fetch('/api/stream', {headers, signal: controller.signal, cache: 'no-store'});
+        if (response.status === 401) {
+            await refresh();
+            scheduleReconnect(0);
+            return;
+        }
+        if (!response.ok || !response.body) {
+            scheduleReconnect();
+            return;
+        }
+        attempt = 0;
+        setState('live');
+        await read(response.body.getReader());
+        scheduleReconnect(500);
+    } catch (error) {
+        if (error.name === 'AbortError' || !running) {
+            return;
+        }
+        scheduleReconnect();
+    }
+}
+
+async function read(reader) {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let event = {type: 'message', data: '', id: null};
+    let hasData = false;
+    for (;;) {
+        const {value, done} = await reader.read();
+        if (done) {
+            return;
+        }
+        buffer += decoder.decode(value, {stream: true});
+        let newline;
+        while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+            const line = buffer.slice(0, newline);
+            const skip = buffer.startsWith('\r\n', newline) ? 2 : 1;
+            buffer = buffer.slice(newline + skip);
+            if (line === '') {
+                if (hasData || event.id) {
+                    dispatch(event);
+                }
+                event = {type: 'message', data: '', id: null};
+                hasData = false;
+                continue;
+            }
+            if (line.startsWith(':')) {
+                continue;
+            }
+            const colon = line.indexOf(':');
+            const name = colon < 0 ? line : line.slice(0, colon);
+            let fieldValue = colon < 0 ? '' : line.slice(colon + 1);
+            if (fieldValue.startsWith(' ')) {
+                fieldValue = fieldValue.slice(1);
+            }
+            if (name === 'data') {
+                event.data = hasData ? `${event.data}\n${fieldValue}` : fieldValue;
+                hasData = true;
+            } else if (name === 'event') {
+                event.type = fieldValue;
+            } else if (name === 'id') {
+                event.id = fieldValue;
+            }
+        }
+    }
+}
+
+function scheduleReconnect(delay) {
+    if (!running) {
+        return;
+    }
+    attempt += 1;
+    const wait = delay ?? Math.min(15000, 1000 * 2 ** Math.min(attempt - 1, 4));
+    setState('reconnecting');
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(connect, wait);
+}
