@@ -1,0 +1,91 @@
+package org.casestream.gateway.auth;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.casestream.gateway.tokens.TokenIssuer;
+import org.casestream.gateway.tokens.TokenProperties;
+import org.casestream.support.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Login, token refresh, logout and who-am-I for people. */
+@RestController
+public class AuthController {
+
+    public static final String REFRESH_COOKIE = "casestream_refresh";
+    private static final String COOKIE_PATH = "/api/auth";
+
+    private final AuthService auth;
+    private final Duration refreshTtl;
+
+    public AuthController(AuthService auth, TokenProperties tokens) {
+        this.auth = auth;
+        this.refreshTtl = tokens.refreshTokenTtl();
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    record RefreshRequest(@Size(max = 200) String refreshToken) {
+    }
+
+    @Operation(summary = "Log in with username and password; the refresh token also comes as an HttpOnly cookie")
+    @PostMapping("/api/auth/login")
+    public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return withCookie(auth.login(request.username(), request.password()), http);
+    }
+
+    @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens; the old one stops working")
+    @PostMapping("/api/auth/refresh")
+    public ResponseEntity<TokenResponse> refresh(@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
+            @Valid @RequestBody(required = false) RefreshRequest request, HttpServletRequest http) {
+        String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        return withCookie(auth.refresh(token), http);
+    }
+
+    @Operation(summary = "End this login: its refresh tokens and this access token stop working")
+    @PostMapping("/api/auth/logout")
+    public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        auth.logout(jwt.getId(), jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM), jwt.getExpiresAt());
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
+                .build();
+    }
+
+    @Operation(summary = "Who the bearer token belongs to")
+    @GetMapping("/api/auth/me")
+    public TokenResponse.Me me(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return new TokenResponse.Me(caller.subject(), caller.name(), List.copyOf(caller.roles()).stream().sorted().toList());
+    }
+
+    private ResponseEntity<TokenResponse> withCookie(TokenResponse tokens, HttpServletRequest http) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.SET_COOKIE, cookie(tokens.refreshToken(), refreshTtl, http).toString())
+                .body(tokens);
+    }
+
+    private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest http) {
+        return ResponseCookie.from(REFRESH_COOKIE, value)
+                .httpOnly(true)
+                .secure(http.isSecure())
+                .sameSite("Strict")
+                .path(COOKIE_PATH)
+                .maxAge(maxAge)
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.casestream.gateway.routes;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.GET;
+import static org.springframework.web.servlet.function.RequestPredicates.POST;
+import static org.springframework.web.servlet.function.RequestPredicates.param;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+import java.net.URI;
+
+import org.casestream.support.web.CorrelationIdFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Which service answers which path, first match wins (the contract's table). Every route forwards the caller's
+ * token (the API-key filter has already swapped a key for its channel token), the correlation id and the
+ * X-Forwarded-* headers. Responses stream through as they come, so Server-Sent Events on /api/stream are not
+ * held back, and no read timeout applies (see application.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> serviceRoutes(BackendProperties backends) {
+        return to("command-history", backends.command(),
+                        GET("/api/cases/{id}").and(param("asOf", value -> true))
+                                .or(GET("/api/cases/{id}/history")))
+                .and(to("query", backends.query(),
+                        GET("/api/cases").or(GET("/api/cases/**"))
+                                .or(path("/api/customers/**"))
+                                .or(path("/api/dashboard/**"))
+                                .or(path("/api/sla/**"))
+                                .or(path("/api/analytics/**"))
+                                .or(path("/api/saved-searches/**"))
+                                .or(path("/api/stream"))
+                                .or(GET("/api/agents"))
+                                .or(path("/api/ops/replays/**"))))
+                .and(to("command", backends.command(),
+                        path("/api/cases/**")
+                                .or(path("/api/intake/**"))
+                                .or(path("/api/agents/**"))
+                                .or(path("/api/audit/**"))))
+                .and(to("routing", backends.routing(), path("/api/routing/**")))
+                .and(to("notification", backends.notification(),
+                        path("/api/webhooks/**")
+                                .or(path("/api/notifications/**"))
+                                .or(path("/api/notification-rules/**"))
+                                .or(path("/api/notification-settings/**"))))
+                .and(apiDocs("command", backends.command()))
+                .and(apiDocs("query", backends.query()))
+                .and(apiDocs("routing", backends.routing()))
+                .and(apiDocs("notification", backends.notification()));
+    }
+
+    private static RouterFunction<ServerResponse> to(String id, URI backend, RequestPredicate predicate) {
+        return route(id)
+                .route(predicate, http())
+                .before(uri(backend))
+                .before(GatewayRoutes::withCorrelationId)
+                .after(removeResponseHeader(CorrelationIdFilter.HEADER))
+                .build();
+    }
+
+    /** {@code /v3/api-docs/<service>} is that service's own OpenAPI document. */
+    private static RouterFunction<ServerResponse> apiDocs(String service, URI backend) {
+        return route("api-docs-" + service)
+                .route(GET("/v3/api-docs/" + service), http())
+                .before(uri(backend))
+                .before(setPath("/v3/api-docs"))
+                .before(GatewayRoutes::withCorrelationId)
+                .after(removeResponseHeader(CorrelationIdFilter.HEADER))
+                .build();
+    }
+
+    /** The id this gateway logs under (the caller's when it sent a sane one) goes on to the service. */
+    private static ServerRequest withCorrelationId(ServerRequest request) {
+        String id = CorrelationIdFilter.current(request.servletRequest());
+        return ServerRequest.from(request).headers(headers -> headers.set(CorrelationIdFilter.HEADER, id)).build();
+    }
+}

@@ -1,0 +1,85 @@
+package org.casestream.gateway.tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.casestream.support.security.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mints the RS256 access tokens the services verify: {@code iss}, {@code sub}, {@code name}, {@code roles},
+ * {@code iat}, {@code exp}, {@code jti} and {@code kid} in the header; a person's token also names its login
+ * session ({@code sid}), a channel's its {@code channel}.
+ */
+@Component
+public class TokenIssuer {
+
+    public static final String SESSION_CLAIM = "sid";
+    public static final String CHANNEL_ROLE = "channel";
+
+    private final JWSSigner signer;
+    private final TokenProperties properties;
+    private final String keyId;
+    private final Clock clock;
+
+    public TokenIssuer(SigningKeys keys, TokenProperties properties, Clock clock) {
+        this.signer = new RSASSASigner(keys.privateKey());
+        this.keyId = keys.keyId();
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A signed token and when it expires. */
+    public record Minted(String token, Instant expiresAt) {
+    }
+
+    public Minted forPerson(String username, String displayName, List<String> roles, UUID sessionId) {
+        return mint(new JWTClaimsSet.Builder()
+                .subject(username)
+                .claim("name", displayName)
+                .claim(Caller.ROLES_CLAIM, List.copyOf(roles))
+                .claim(SESSION_CLAIM, sessionId.toString()));
+    }
+
+    public Minted forChannel(UUID apiKeyId, String keyName, String channel) {
+        return mint(new JWTClaimsSet.Builder()
+                .subject("apikey:" + apiKeyId)
+                .claim("name", keyName)
+                .claim(Caller.ROLES_CLAIM, List.of(CHANNEL_ROLE))
+                .claim(Caller.CHANNEL_CLAIM, channel));
+    }
+
+    public Duration accessTokenTtl() {
+        return properties.accessTokenTtl();
+    }
+
+    private Minted mint(JWTClaimsSet.Builder claims) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(properties.accessTokenTtl());
+        JWTClaimsSet set = claims.issuer(properties.issuer())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId)
+                .type(JOSEObjectType.JWT).build(), set);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+        return new Minted(jwt.serialize(), expiresAt);
+    }
+}

@@ -1,0 +1,81 @@
+package org.casestream.gateway.users;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code users} table. */
+@Repository
+public class UserAccounts {
+
+    private final JdbcClient jdbc;
+
+    public UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return jdbc.sql("SELECT * FROM users WHERE username = ?").param(username).query(UserAccounts::map).optional();
+    }
+
+    public List<UserAccount> all() {
+        return jdbc.sql("SELECT * FROM users ORDER BY username").query(UserAccounts::map).list();
+    }
+
+    /** False when the username is taken. */
+    public boolean insert(String username, String displayName, String passwordHash, List<String> roles, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO users (username, display_name, password_hash, roles, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING
+                """).params(username, displayName, passwordHash, String.join(",", roles), Timestamp.from(now),
+                Timestamp.from(now)).update() == 1;
+    }
+
+    public void update(UserAccount account, Instant now) {
+        jdbc.sql("""
+                UPDATE users SET display_name = ?, password_hash = ?, roles = ?, disabled = ?, updated_at = ?
+                WHERE username = ?
+                """).params(account.displayName(), account.passwordHash(), String.join(",", account.roles()),
+                account.disabled(), Timestamp.from(now), account.username()).update();
+    }
+
+    public boolean anyEnabledAdmin() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE NOT disabled AND ',' || roles || ',' LIKE '%,admin,%')")
+                .query(Boolean.class).single();
+    }
+
+    public long enabledAdminsOtherThan(String username) {
+        return jdbc.sql("""
+                SELECT count(*) FROM users WHERE NOT disabled AND ',' || roles || ',' LIKE '%,admin,%' AND username <> ?
+                """).param(username).query(Long.class).single();
+    }
+
+    /** Records one more failed login; at {@code maxFailures} the account locks until {@code lockUntil}. */
+    public void recordFailure(String username, int maxFailures, Instant lockUntil) {
+        jdbc.sql("""
+                UPDATE users SET failed_logins = failed_logins + 1,
+                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+                WHERE username = ?
+                """).params(maxFailures, Timestamp.from(lockUntil), username).update();
+    }
+
+    /** After a success, or when a lock has run out: the count starts again. */
+    public void clearFailures(String username) {
+        jdbc.sql("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?").param(username).update();
+    }
+
+    private static UserAccount map(ResultSet rs, int row) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                Arrays.stream(rs.getString("roles").split(",")).filter(role -> !role.isBlank()).toList(),
+                rs.getBoolean("disabled"), rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

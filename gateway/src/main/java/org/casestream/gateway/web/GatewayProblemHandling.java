@@ -1,0 +1,92 @@
+package org.casestream.gateway.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.casestream.gateway.auth.AccountLocked;
+import org.casestream.gateway.auth.AuthenticationFailed;
+import org.casestream.support.web.Problems;
+import org.casestream.support.web.Redacted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The gateway's own failures as problem+json (the shared handler does the rest), and the dashboard's
+ * client-side routes: a GET for a page that is not a file answers the dashboard's index.html.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class GatewayProblemHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandling.class);
+
+    private final WebProperties web;
+
+    public GatewayProblemHandling(WebProperties web) {
+        this.web = web;
+    }
+
+    @ExceptionHandler(AuthenticationFailed.class)
+    ResponseEntity<ProblemDetail> authenticationFailed(AuthenticationFailed failure) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        "Wrong username or password, or the account is disabled, or the token is not valid"));
+    }
+
+    @ExceptionHandler(AccountLocked.class)
+    ResponseEntity<ProblemDetail> locked(AccountLocked locked) {
+        long seconds = Math.max(1, (locked.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.LOCKED).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.of(HttpStatus.LOCKED, "account-locked", "Account locked",
+                        "Too many failed logins; try again in " + seconds + " seconds"));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict conflict) {
+        return Problems.of(HttpStatus.CONFLICT, conflict.type(), "Conflict", conflict.getMessage());
+    }
+
+    /** The service behind the route did not answer. */
+    @ExceptionHandler(ResourceAccessException.class)
+    ProblemDetail backendUnavailable(ResourceAccessException failure, HttpServletRequest request) {
+        log.warn("No answer from the service for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                Redacted.causes(failure));
+        return Problems.of(HttpStatus.BAD_GATEWAY, "service-unavailable", "Service unavailable",
+                "The service behind this path did not answer; try again shortly");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<?> noResource(NoResourceFoundException missing, HttpServletRequest request) throws IOException {
+        if (isClientRoute(request) && web.spaIndex().exists()) {
+            try (InputStream in = web.spaIndex().getInputStream()) {
+                return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-cache").body(in.readAllBytes());
+            }
+        }
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing is served at this path"));
+    }
+
+    private static boolean isClientRoute(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean get = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        return get && !startsWithSegment(path, "/api") && !startsWithSegment(path, "/v3")
+                && !startsWithSegment(path, "/actuator");
+    }
+
+    private static boolean startsWithSegment(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}
