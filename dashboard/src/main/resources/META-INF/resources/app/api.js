@@ -4,6 +4,9 @@
 const TOKEN_KEY = 'casestream.accessToken';
 const EXPIRY_KEY = 'casestream.expiresAt';
 const USER_KEY = 'casestream.user';
+// set while a refresh cookie may exist (a login in some tab), so a fresh tab can resume the session without
+// asking the gateway — and logging a failed request — when nobody ever logged in
+const SESSION_HINT_KEY = 'casestream.session';
 
 const state = {
     token: sessionStorage.getItem(TOKEN_KEY),
@@ -50,6 +53,7 @@ function keep(session) {
     sessionStorage.setItem(TOKEN_KEY, state.token);
     sessionStorage.setItem(EXPIRY_KEY, String(state.expiresAt));
     sessionStorage.setItem(USER_KEY, JSON.stringify(state.user));
+    localStorage.setItem(SESSION_HINT_KEY, '1');
     scheduleRefresh();
 }
 
@@ -60,6 +64,7 @@ function forget() {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(EXPIRY_KEY);
     sessionStorage.removeItem(USER_KEY);
+    localStorage.removeItem(SESSION_HINT_KEY);
     window.clearTimeout(state.refreshTimer);
 }
 
@@ -160,6 +165,10 @@ export async function resume() {
         } catch {
             // fall through to the cookie
         }
+    }
+    if (!localStorage.getItem(SESSION_HINT_KEY)) {
+        forget();
+        return null;
     }
     try {
         return await refresh();

@@ -190,3 +190,9 @@ export function label(kind, value) {
 export function badge(kind, value) {
     return h('span', {class: `badge badge-${kind}-${String(value).replace(/[^a-z0-9-]/gi, '')}`}, label(kind, value));
 }
+
+/** Replaces an element's children (null, undefined and false are skipped, unlike Element.append). */
+export function fill(element, ...children) {
+    element.replaceChildren();
+    return append(element, children);
+}

@@ -2,7 +2,7 @@
 // role, theme, keyboard shortcuts, the live-stream indicator.
 
 import {currentUser, hasRole, logout, onSessionExpired, resume} from './api.js';
-import {announce, append, clear, h, toast} from './dom.js';
+import {announce, append, clear, h, toast, fill} from './dom.js';
 import {onStreamState, startStream, stopStream} from './stream.js';
 
 const PAGES = [
@@ -55,7 +55,7 @@ function renderNav() {
         const current = item.href === '/' ? location.pathname === '/' : location.pathname.startsWith(item.href);
         return h('li', {}, h('a', {href: item.href, 'data-nav': true, 'aria-current': current ? 'page' : null}, item.text));
     }));
-    clear(nav).append(list);
+    fill(nav, list);
     const user = currentUser();
     document.getElementById('user-name').textContent = user ? `${user.displayName || user.username} (${(user.roles || []).join(', ')})` : '';
 }
@@ -76,7 +76,7 @@ async function route() {
     const header = document.getElementById('app-header');
     if (!entry) {
         header.hidden = !currentUser();
-        clear(main).append(h('h1', {tabindex: '-1'}, 'Page not found'), h('p', {}, h('a', {href: '/', 'data-nav': true}, 'Go to the dashboard')));
+        fill(main, h('h1', {tabindex: '-1'}, 'Page not found'), h('p', {}, h('a', {href: '/', 'data-nav': true}, 'Go to the dashboard')));
         document.title = 'Not found · Casestream';
         return;
     }
@@ -91,7 +91,7 @@ async function route() {
         startStream();
     }
     if (!allowed(entry.roles)) {
-        clear(main).append(h('h1', {tabindex: '-1'}, 'Not allowed'),
+        fill(main, h('h1', {tabindex: '-1'}, 'Not allowed'),
             h('p', {}, 'Your roles do not include this page. '), h('p', {}, h('a', {href: '/', 'data-nav': true}, 'Go to the dashboard')));
         document.title = 'Not allowed · Casestream';
         return;

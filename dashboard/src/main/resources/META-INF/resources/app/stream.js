@@ -84,8 +84,9 @@ async function connect() {
     try {
         const response = await fetch('/api/stream', {headers, signal: controller.signal, cache: 'no-store'});
         if (response.status === 401) {
+            // the token expired under us: renew it and come straight back (a second 401 in a row backs off)
             await refresh();
-            scheduleReconnect(0);
+            scheduleReconnect(attempt > 0 ? undefined : 0);
             return;
         }
         if (!response.ok || !response.body) {

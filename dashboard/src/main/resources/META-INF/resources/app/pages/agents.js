@@ -3,7 +3,7 @@
 
 import {api, hasRole, queryString} from '../api.js';
 import {agents as loadAgents} from '../directory.js';
-import {announce, badge, clear, field, flash, h, label, LABELS, problemBox, problemText, select, timeLeft, toast} from '../dom.js';
+import {announce, badge, clear, field, flash, h, label, LABELS, problemBox, problemText, select, timeLeft, toast, fill} from '../dom.js';
 import {onCaseChange} from '../stream.js';
 
 export async function render(main) {
@@ -145,10 +145,10 @@ export async function render(main) {
             load();
         });
         const focusedId = main.contains(document.activeElement) ? document.activeElement.id : null;
-        clear(casesSection).append(h('h2', {id: 'waiting-title'}, `Unassigned open cases (${waiting.length})`),
+        fill(casesSection, h('h2', {id: 'waiting-title'}, `Unassigned open cases (${waiting.length})`),
             field('Queue', queueSelect),
             waiting.length ? h('ul', {class: 'case-cards'}, waiting.map(caseCard)) : h('p', {class: 'muted'}, 'Nothing waiting.'));
-        clear(agentsSection).append(h('h2', {id: 'agents-title'}, `Agents (${agentList.length})`),
+        fill(agentsSection, h('h2', {id: 'agents-title'}, `Agents (${agentList.length})`),
             agentList.length ? h('ul', {class: 'agent-cards'}, agentList.map(agentCard)) : h('p', {class: 'muted'}, 'No agents registered yet.'));
         if (focusedId && !main.contains(document.activeElement)) {
             const again = document.getElementById(focusedId);

@@ -3,7 +3,7 @@
 
 import {api, hasRole} from '../api.js';
 import {agentName, agents as loadAgents} from '../directory.js';
-import {announce, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, timeTag, toast} from '../dom.js';
+import {announce, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, timeTag, toast, fill} from '../dom.js';
 import {registerShortcuts} from '../main.js';
 import {onCaseChange} from '../stream.js';
 
@@ -195,7 +195,7 @@ export async function render(main, {params, query}) {
 
     // ---- drawing ----
     function drawHead(c) {
-        clear(head).append(h('h1', {id: 'case-title'}, `${c.caseNumber}: ${c.subject || ''}`),
+        fill(head, h('h1', {id: 'case-title'}, `${c.caseNumber}: ${c.subject || ''}`),
             h('span', {}, badge('status', c.status), ' ', badge('priority', c.priority), ' ',
                 c.slaState ? badge('slaState', c.slaState) : null, ' ',
                 c.escalationLevel ? h('span', {class: 'badge badge-priority-critical'}, `Escalated ×${c.escalationLevel}`) : null));
@@ -228,18 +228,18 @@ export async function render(main, {params, query}) {
                 }}, `Reply to ${comment.authorName || 'this'}`) : null),
                 list(comment.commentId))));
         };
-        clear(thread).append(c.comments.length ? list(null) : h('p', {class: 'muted'}, 'No comments yet.'));
-        clear(threadCard).append(h('h2', {id: 'thread-title'}, `Conversation (${c.comments.length})`), thread, canWork && !asOf ? compose : null);
+        fill(thread, c.comments.length ? list(null) : h('p', {class: 'muted'}, 'No comments yet.'));
+        fill(threadCard, h('h2', {id: 'thread-title'}, `Conversation (${c.comments.length})`), thread, canWork && !asOf ? compose : null);
     }
 
     function drawMeta(c) {
         const customer = c.customer || {};
-        clear(customerCard).append(h('h2', {id: 'customer-title'}, 'Customer'), h('dl', {},
+        fill(customerCard, h('h2', {id: 'customer-title'}, 'Customer'), h('dl', {},
             h('dt', {}, 'Name'), h('dd', {}, customer.name || '—'),
             h('dt', {}, 'Email'), h('dd', {}, customer.email || '—'),
             h('dt', {}, 'Tier'), h('dd', {}, label('tier', customer.tier)),
             customer.customerId ? [h('dt', {}, 'Customer id'), h('dd', {}, customer.customerId)] : null));
-        clear(detailsCard).append(h('h2', {id: 'details-title'}, 'Details'), h('dl', {},
+        fill(detailsCard, h('h2', {id: 'details-title'}, 'Details'), h('dl', {},
             h('dt', {}, 'Status'), h('dd', {'data-field': 'status'}, label('status', c.status)),
             h('dt', {}, 'Priority'), h('dd', {'data-field': 'priority'}, label('priority', c.priority)),
             h('dt', {}, 'Queue'), h('dd', {'data-field': 'queue'}, label('queue', c.queue)),
@@ -252,7 +252,7 @@ export async function render(main, {params, query}) {
             h('dt', {}, 'Updated'), h('dd', {}, timeTag(c.updatedAt)),
             c.resolvedAt ? [h('dt', {}, 'Resolved'), h('dd', {}, timeTag(c.resolvedAt))] : null,
             c.satisfaction ? [h('dt', {}, 'Satisfaction'), h('dd', {}, `${c.satisfaction.rating} of 5`, c.satisfaction.comment ? `: ${c.satisfaction.comment}` : '')] : null));
-        clear(descriptionCard).append(h('h2', {id: 'desc-title'}, 'Description'), h('p', {class: 'description'}, c.description || '—'));
+        fill(descriptionCard, h('h2', {id: 'desc-title'}, 'Description'), h('p', {class: 'description'}, c.description || '—'));
     }
 
     function clock(title, due, doneAt, breached) {
@@ -278,7 +278,7 @@ export async function render(main, {params, query}) {
     function drawSla(c) {
         const breaches = c.sla.breaches || [];
         const breachedTarget = target => breaches.some(b => b.target === target);
-        clear(slaCard).append(h('h2', {id: 'sla-title'}, 'SLA'),
+        fill(slaCard, h('h2', {id: 'sla-title'}, 'SLA'),
             c.sla.policy ? h('p', {class: 'muted'}, `Policy ${c.sla.policy}`) : null,
             clock('First response', c.sla.firstResponseDue, c.sla.firstRespondedAt, breachedTarget('first-response')),
             clock('Resolution', c.sla.resolutionDue, c.resolvedAt, breachedTarget('resolution')),
@@ -305,11 +305,11 @@ export async function render(main, {params, query}) {
             viewAsOf(new Date(picker.value).toISOString());
         });
         const asOfTime = asOf ? new Date(asOf).getTime() : Infinity;
-        clear(timelineCard).append(h('h2', {id: 'timeline-title'}, 'Timeline'), pickerForm,
+        fill(timelineCard, h('h2', {id: 'timeline-title'}, 'Timeline'), pickerForm,
             history.length ? h('ol', {class: 'timeline', id: 'timeline'}, history.map(entry => h('li', {class: new Date(entry.at).getTime() > asOfTime ? 'muted' : null},
                 h('div', {class: 'what'}, describeEvent(entry, agentList)),
-                h('div', {class: 'muted'}, timeTag(entry.at), ` · ${entry.actor || 'system'}`),
-                h('button', {type: 'button', class: 'icon-button', onclick: () => viewAsOf(entry.at)}, 'View as of this moment'))))
+                h('div', {class: 'muted'}, timeTag(entry.at), ` · ${entry.actor || 'system'} · `,
+                h('button', {type: 'button', class: 'link-button', onclick: () => viewAsOf(entry.at)}, 'View as of this moment')))))
                 : h('p', {class: 'muted'}, 'No history available.'));
     }
 
@@ -368,7 +368,7 @@ export async function render(main, {params, query}) {
         } catch (error) {
             message.append(problemBox(error));
             if (!current) {
-                clear(head).append(h('h1', {}, 'Case'));
+                fill(head, h('h1', {}, 'Case'));
             }
         }
     }

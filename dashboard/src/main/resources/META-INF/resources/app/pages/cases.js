@@ -4,7 +4,7 @@
 
 import {api, hasRole, queryString} from '../api.js';
 import {agentName, agents as loadAgents} from '../directory.js';
-import {announce, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, toast} from '../dom.js';
+import {announce, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, toast, fill} from '../dom.js';
 import {registerShortcuts} from '../main.js';
 import {onCaseChange} from '../stream.js';
 
@@ -42,7 +42,7 @@ export async function render(main, {query}) {
     const queueNav = h('nav', {class: 'queue-tabs', 'aria-label': 'Queues'});
     function drawQueueNav() {
         const current = (filters.queue || []).length === 1 ? filters.queue[0] : null;
-        clear(queueNav).append(h('ul', {}, [
+        fill(queueNav, h('ul', {}, [
             h('li', {}, h('a', {href: '/cases', 'aria-current': !current && !Object.keys(filters).length ? 'page' : null}, 'All cases')),
             ...Object.keys(LABELS.queue).map(queue => h('li', {}, h('a', {
                 href: `/cases${queryString({queue, status: 'new,inprogress'})}`,
@@ -66,7 +66,7 @@ export async function render(main, {query}) {
         const one = name => (filters[name] || [])[0] || '';
         const q = h('input', {type: 'search', name: 'q', value: filters.q || '', id: 'case-search', placeholder: 'Subject, description, comments, customer', 'aria-keyshortcuts': '/'});
         const dateValue = iso => (iso ? String(iso).slice(0, 10) : '');
-        clear(form).append(
+        fill(form, 
             h('div', {class: 'filters'},
                 h('div', {class: 'wide'}, field('Search', q)),
                 h('div', {class: 'wide'}, checkGroup('status', 'Status', Object.keys(LABELS.status), facets.status)),
@@ -135,7 +135,7 @@ export async function render(main, {query}) {
         try {
             searches = await api('/api/saved-searches');
         } catch (error) {
-            clear(saved).append(h('h2', {id: 'saved-title'}, 'Saved searches'), problemBox(error));
+            fill(saved, h('h2', {id: 'saved-title'}, 'Saved searches'), problemBox(error));
             return;
         }
         const chooser = select([['', searches.length ? 'Choose a saved search' : 'No saved searches yet'], ...searches.map(s => [s.name, s.name])], '', {id: 'saved-choice'});
@@ -188,7 +188,7 @@ export async function render(main, {query}) {
                 toast(problemText(error), 'error');
             }
         };
-        clear(saved).append(h('h2', {id: 'saved-title'}, 'Saved searches'),
+        fill(saved, h('h2', {id: 'saved-title'}, 'Saved searches'),
             h('div', {class: 'row'}, field('Saved search', chooser),
                 h('button', {type: 'button', onclick: use}, 'Run'),
                 h('button', {type: 'button', class: 'danger', onclick: remove}, 'Delete')),
@@ -269,7 +269,7 @@ export async function render(main, {query}) {
             if (first && !page.items.length) {
                 tbody.append(h('tr', {}, h('td', {colspan: 10}, 'No cases match these filters.')));
             }
-            cursor = page.nextCursor;
+            cursor = page.items.length < 50 ? null : page.nextCursor;
             more.hidden = !cursor;
         } catch (error) {
             if (first) {
@@ -343,7 +343,7 @@ export async function render(main, {query}) {
         if (action === 'assign') control = field('Agent', select(agentList.map(a => [a.agentId, `${a.name} (${label('availability', a.availability)})`]), '', {id: 'bulk-value'}));
         if (action === 'tag' || action === 'untag') control = field('Tags', h('input', {id: 'bulk-value', autocomplete: 'off'}), 'comma-separated');
         if (action === 'escalate') control = field('Reason', h('input', {id: 'bulk-value', autocomplete: 'off', maxlength: 500}));
-        clear(bulkValue).append(control || '');
+        fill(bulkValue, control || '');
     }
     bulkAction.addEventListener('change', drawBulkValue);
     drawBulkValue();
@@ -406,7 +406,7 @@ export async function render(main, {query}) {
             changedCount += 1;
         } else if (change.type === 'CaseOpened') {
             newCases += 1;
-            clear(banner).append(h('button', {type: 'button', onclick: () => apply({keepForm: true})},
+            fill(banner, h('button', {type: 'button', onclick: () => apply({keepForm: true})},
                 `${newCases} new case${newCases === 1 ? '' : 's'} arrived: show the updated list`));
         }
         window.clearTimeout(announceTimer);

@@ -2,7 +2,7 @@
 // the stream says a case changed.
 
 import {api, queryString} from '../api.js';
-import {announce, badge, clear, flash, formatDay, h, label, LABELS, problemBox, timeLeft} from '../dom.js';
+import {announce, badge, clear, flash, formatDay, h, label, LABELS, problemBox, timeLeft, fill} from '../dom.js';
 import {onCaseChange} from '../stream.js';
 
 const OPEN = 'new,inprogress';
@@ -43,7 +43,7 @@ export async function render(main) {
                 api('/api/sla?state=breached&limit=5'),
             ]);
         } catch (error) {
-            clear(body).append(problemBox(error));
+            fill(body, problemBox(error));
             return;
         }
         if (disposed) {
@@ -136,7 +136,7 @@ export async function render(main) {
                         h('th', {scope: 'row'}, h('a', {href: casesLink({createdFrom: `${day.day}T00:00:00Z`, createdTo: nextDay(day.day)})}, formatDay(day.day))),
                         h('td', {class: 'num'}, String(day.opened)), h('td', {class: 'num'}, String(day.resolved)))))))));
 
-        clear(body).append(statusCard, priorityCard, slaCard, criticalCard, queueCard, agentCard, volumeCard);
+        fill(body, statusCard, priorityCard, slaCard, criticalCard, queueCard, agentCard, volumeCard);
         chart = drawChart(canvas, volume);
     }
 

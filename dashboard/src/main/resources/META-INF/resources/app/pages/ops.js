@@ -2,7 +2,7 @@
 // and watch the job's progress and ETA; page through the global audit log.
 
 import {api} from '../api.js';
-import {announce, clear, duration, formatTime, h, problemBox, problemText, timeTag, toast} from '../dom.js';
+import {announce, clear, duration, formatTime, h, problemBox, problemText, timeTag, toast, fill} from '../dom.js';
 
 const JOBS_KEY = 'casestream.replayJobs';
 
@@ -92,7 +92,7 @@ export async function render(main) {
     // ---- audit log ----
     const pages = [-1];
     async function showAudit(after) {
-        clear(audit).append(h('h2', {id: 'audit-title'}, 'Audit log'));
+        fill(audit, h('h2', {id: 'audit-title'}, 'Audit log'));
         let page;
         try {
             page = await api(`/api/audit?after=${after}&limit=50`);
