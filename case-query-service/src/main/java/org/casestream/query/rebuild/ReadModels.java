@@ -43,7 +43,10 @@ public record ReadModels(int generation, CaseViews cases, AgentViews agents, Das
 
     /** Removes a generation's collections and index files (the index must be closed, or never opened). */
     static void drop(MongoDatabase database, Path indexRoot, int generation) {
-        COLLECTIONS.forEach(name -> database.getCollection(name + "_g" + generation).drop());
+        // only what exists: the wire server answers a drop of a missing collection with an error (and logs it)
+        List<String> existing = database.listCollectionNames().into(new java.util.ArrayList<>());
+        COLLECTIONS.stream().map(name -> name + "_g" + generation).filter(existing::contains)
+                .forEach(name -> database.getCollection(name).drop());
         dropIndex(indexRoot, generation);
     }
 
