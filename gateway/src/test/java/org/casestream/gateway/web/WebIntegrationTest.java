@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.concurrent.Flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 class WebIntegrationTest extends GatewayIntegrationTest {
 
@@ -55,6 +60,28 @@ class WebIntegrationTest extends GatewayIntegrationTest {
         assertProblem(get("/v3/unknown", null), 404);
         assertThat(get("/actuator/unknown", null).header("Content-Type")).doesNotContain("text/html");
         assertProblem(call("POST", "/cases/4f1c2d", Map.of(), Map.of()), 401);
+    }
+
+    /** The dashboard module's own index.html is the root page, and every file it names (WebJars too) loads. */
+    @Test
+    void theDashboardsIndexAndEveryFileItNamesAreServed() throws Exception {
+        ClassPathResource index = new ClassPathResource("META-INF/resources/index.html");
+        assertThat(index.exists()).as("the dashboard module's index.html is on the classpath").isTrue();
+        String html = index.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(get("/", null).body()).isEqualTo(html);
+        Matcher references = Pattern.compile("(?:src|href)=\"(/[^\"#]+)\"").matcher(html);
+        List<String> files = new ArrayList<>();
+        while (references.find()) {
+            files.add(references.group(1));
+        }
+        assertThat(files).isNotEmpty();
+        for (String file : files) {
+            Answer answer = get(file, null);
+            assertThat(answer.status()).as(file).isEqualTo(200);
+            if (!file.equals("/")) {
+                assertThat(answer.header("Content-Type")).as(file).doesNotStartWith("text/html");
+            }
+        }
     }
 
     @Test
