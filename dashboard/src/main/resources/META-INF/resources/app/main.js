@@ -106,6 +106,7 @@ async function route() {
         params[key] = match[index + 1];
     });
     clear(main);
+    delete main.dataset.ready;
     document.title = `${entry.title} · Casestream`;
     try {
         cleanup = await module.render(main, {params, query: new URLSearchParams(location.search), navigate});
@@ -115,6 +116,8 @@ async function route() {
     if (token !== renderToken) {
         return;
     }
+    // the page has its data (tests and automation wait for this rather than for a time)
+    main.dataset.ready = path;
     const heading = main.querySelector('h1');
     if (heading && !main.contains(document.activeElement)) {
         heading.setAttribute('tabindex', '-1');
@@ -184,6 +187,10 @@ document.addEventListener('keydown', event => {
     }
     const target = event.target;
     if (target.closest('input, textarea, select, [contenteditable="true"]')) {
+        // Escape leaves a text field, so the single-key shortcuts work again
+        if (event.key === 'Escape' && target.closest('input, textarea')) {
+            target.blur();
+        }
         return;
     }
     if (!currentUser() || document.body.classList.contains('logged-out')) {

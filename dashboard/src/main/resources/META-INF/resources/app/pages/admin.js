@@ -133,7 +133,7 @@ async function apiKeys(content) {
     });
     content.append(shown, card('API keys', 'keys-title', h('div', {class: 'table-wrap'}, h('table', {},
         h('caption', {class: 'visually-hidden'}, 'API keys for channels'),
-        h('thead', {}, h('tr', {}, ['Name', 'Channel', 'Created', 'State', ''].map(text => h('th', {scope: 'col'}, text)))),
+        h('thead', {}, h('tr', {}, ['Name', 'Channel', 'Created', 'State'].map(text => h('th', {scope: 'col'}, text)), h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Revoke')))),
         h('tbody', {}, items.map(key => h('tr', {},
             h('th', {scope: 'row'}, key.name), h('td', {}, label('channel', key.channel)), h('td', {}, timeTag(key.createdAt)),
             h('td', {}, key.revokedAt || key.revoked ? `Revoked ${key.revokedAt ? formatTime(key.revokedAt) : ''}` : 'Active'),
@@ -167,7 +167,7 @@ function ruleTable(caption, rules, columns, emptyRule, save) {
     }}, `Save ${caption.toLowerCase()}`);
     return h('div', {},
         h('div', {class: 'table-wrap'}, h('table', {class: 'editable'}, h('caption', {}, caption),
-            h('thead', {}, h('tr', {}, columns.map(column => h('th', {scope: 'col'}, column.title)), h('th', {scope: 'col'}, ''))),
+            h('thead', {}, h('tr', {}, columns.map(column => h('th', {scope: 'col'}, column.title)), h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Remove')))),
             tbody)),
         h('div', {class: 'actions'}, h('button', {type: 'button', onclick: () => addRow(emptyRule)}, 'Add rule'), saveButton));
 }
@@ -314,7 +314,7 @@ async function webhooks(content) {
         deliveries.append(card(`Deliveries to ${hook.url}`, 'deliveries-title',
             items.length ? h('div', {class: 'table-wrap'}, h('table', {},
                 h('caption', {class: 'visually-hidden'}, 'Delivery log of this webhook, with attempts'),
-                h('thead', {}, h('tr', {}, ['Event', 'Case', 'Status', 'Attempts', 'Last response', 'When', ''].map(t => h('th', {scope: 'col'}, t)))),
+                h('thead', {}, h('tr', {}, ['Event', 'Case', 'Status', 'Attempts', 'Last response', 'When', 'Redeliver'].map(t => h('th', {scope: 'col'}, t)))),
                 h('tbody', {}, items.map(delivery => h('tr', {},
                     h('td', {}, delivery.eventType || ''),
                     h('td', {}, delivery.caseId ? h('a', {href: `/cases/${delivery.caseId}`}, String(delivery.caseId).slice(0, 8)) : '—'),
@@ -365,7 +365,7 @@ async function webhooks(content) {
     });
     content.append(card('Webhooks', 'hooks-title', list.length ? h('div', {class: 'table-wrap'}, h('table', {},
         h('caption', {class: 'visually-hidden'}, 'Webhook subscriptions'),
-        h('thead', {}, h('tr', {}, ['URL', 'Events', 'Created', ''].map(t => h('th', {scope: 'col'}, t)))),
+        h('thead', {}, h('tr', {}, ['URL', 'Events', 'Created', 'Actions'].map(t => h('th', {scope: 'col'}, t)))),
         h('tbody', {}, list.map(hook => h('tr', {},
             h('th', {scope: 'row'}, hook.url), h('td', {}, (hook.events || []).join(', ')),
             h('td', {}, timeTag(hook.createdAt), hook.createdBy ? ` by ${hook.createdBy}` : ''),
