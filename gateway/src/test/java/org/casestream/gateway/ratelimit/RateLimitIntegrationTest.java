@@ -8,7 +8,9 @@ import org.casestream.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** A gateway of its own with tiny buckets (refilled once an hour) and one allowed browser origin. */
+/**
+ * A gateway of its own with tiny buckets (refilled once an hour) and one allowed browser origin.
+ */
 @TestPropertySource(properties = {
         "casestream.gateway.rate-limits.user.capacity=3",
         "casestream.gateway.rate-limits.user.refill-tokens=1",

@@ -145,4 +145,17 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
         assertProblem(answer, 404);
         backends().forEach(backend -> assertThat(backend.receivedNothing()).as(backend.name()).isTrue());
     }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsABadGatewayProblem() {
+        routing.down();
+        try {
+            Answer answer = get("/api/routing/config/sla-policies", token);
+            assertProblem(answer, 502);
+            assertThat(answer.json().get("type").asText()).endsWith("/service-unavailable");
+        } finally {
+            routing.up();
+        }
+        assertThat(get("/api/routing/config/sla-policies", token).status()).isEqualTo(200);
+    }
 }

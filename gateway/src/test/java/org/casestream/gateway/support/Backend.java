@@ -35,17 +35,35 @@ public final class Backend {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
-    private final HttpServer server;
+    private HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile CountDownLatch secondEvent = new CountDownLatch(1);
     private volatile boolean secondEventSent;
 
     private Backend(String name) throws IOException {
         this.name = name;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        listen(0);
+    }
+
+    private void listen(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Stops listening (connections are refused) until {@link #up()}. */
+    public void down() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port. */
+    public void up() {
+        try {
+            listen(Integer.parseInt(url().substring(url().lastIndexOf(':') + 1)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Backend start(String name) {
@@ -56,8 +74,13 @@ public final class Backend {
         }
     }
 
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    private String url;
+
+    public synchronized String url() {
+        if (url == null) {
+            url = "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+        return url;
     }
 
     public String name() {
