@@ -1,7 +1,6 @@
 package org.casestream.gateway.routes;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -23,8 +22,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Which service answers which path, first match wins (the contract's table). Every route forwards the caller's
  * token (the API-key filter has already swapped a key for its channel token), the correlation id and the
- * X-Forwarded-* headers. Responses stream through as they come, so Server-Sent Events on /api/stream are not
- * held back, and no read timeout applies (see application.yml).
+ * X-Forwarded-* headers (the services' API documents are fetched by {@link ServiceApiDocs}). Responses stream
+ * through as they come, so Server-Sent Events on /api/stream are not held back, and no read timeout applies (see
+ * application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayRoutes {
@@ -54,28 +54,13 @@ class GatewayRoutes {
                         path("/api/webhooks/**")
                                 .or(path("/api/notifications/**"))
                                 .or(path("/api/notification-rules/**"))
-                                .or(path("/api/notification-settings/**"))))
-                .and(apiDocs("command", backends.command()))
-                .and(apiDocs("query", backends.query()))
-                .and(apiDocs("routing", backends.routing()))
-                .and(apiDocs("notification", backends.notification()));
+                                .or(path("/api/notification-settings/**"))));
     }
 
     private static RouterFunction<ServerResponse> to(String id, URI backend, RequestPredicate predicate) {
         return route(id)
                 .route(predicate, http())
                 .before(uri(backend))
-                .before(GatewayRoutes::withCorrelationId)
-                .after(removeResponseHeader(CorrelationIdFilter.HEADER))
-                .build();
-    }
-
-    /** {@code /v3/api-docs/<service>} is that service's own OpenAPI document. */
-    private static RouterFunction<ServerResponse> apiDocs(String service, URI backend) {
-        return route("api-docs-" + service)
-                .route(GET("/v3/api-docs/" + service), http())
-                .before(uri(backend))
-                .before(setPath("/v3/api-docs"))
                 .before(GatewayRoutes::withCorrelationId)
                 .after(removeResponseHeader(CorrelationIdFilter.HEADER))
                 .build();

@@ -130,11 +130,12 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void eachServicesApiDocumentIsServedUnderItsName() throws Exception {
+    void eachServicesApiDocumentIsServedUnderItsNameWithTheGatewayAsItsServer() throws Exception {
         for (Backend backend : backends()) {
             Answer answer = get("/v3/api-docs/" + backend.name(), null);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.json().get("info").get("title").asText()).isEqualTo(backend.name());
+            assertThat(answer.json().get("servers").findValuesAsText("url")).containsExactly("/");
             assertThat(backend.next().path()).isEqualTo("/v3/api-docs");
         }
     }

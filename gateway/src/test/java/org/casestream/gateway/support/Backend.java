@@ -128,7 +128,8 @@ public final class Backend {
             if (path.equals("/api/stream")) {
                 stream(exchange);
             } else if (path.equals("/v3/api-docs")) {
-                answer(exchange, Map.of("openapi", "3.0.1", "info", Map.of("title", name, "version", "1")));
+                answer(exchange, Map.of("openapi", "3.0.1", "info", Map.of("title", name, "version", "1"),
+                        "servers", List.of(Map.of("url", url()))));
             } else {
                 answer(exchange, Map.of("backend", name, "method", exchange.getRequestMethod(), "path", path,
                         "query", query == null ? "" : query, "bodyLength", body.length()));

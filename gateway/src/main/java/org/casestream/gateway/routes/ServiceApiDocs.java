@@ -1,0 +1,45 @@
+package org.casestream.gateway.routes;
+
+import java.net.URI;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.casestream.support.web.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/**
+ * {@code /v3/api-docs/<service>}: that service's OpenAPI document, fetched from it, with its {@code servers} set to
+ * this origin, so Swagger UI's "Try it out" goes through the gateway (the only origin the browser may call) instead
+ * of to the service's private address.
+ */
+@RestController
+@Hidden
+class ServiceApiDocs {
+
+    private final Map<String, URI> services;
+    private final RestClient client;
+
+    ServiceApiDocs(BackendProperties backends, RestClient.Builder builder) {
+        this.services = Map.of("command", backends.command(), "query", backends.query(),
+                "routing", backends.routing(), "notification", backends.notification());
+        this.client = builder.build();
+    }
+
+    @GetMapping("/v3/api-docs/{service:command|query|routing|notification}")
+    ObjectNode apiDocs(@PathVariable String service) {
+        URI backend = services.get(service);
+        if (backend == null) {
+            throw new NotFound("No such service");
+        }
+        ObjectNode document = client.get().uri(backend.resolve("/v3/api-docs")).retrieve().body(ObjectNode.class);
+        if (document == null) {
+            throw new NotFound("The service has no API document");
+        }
+        document.putArray("servers").addObject().put("url", "/").put("description", "through the gateway");
+        return document;
+    }
+}
