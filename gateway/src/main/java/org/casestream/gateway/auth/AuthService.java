@@ -39,6 +39,7 @@ public class AuthService {
     private final Clock clock;
     /** Checked against when the username is unknown, so that answer takes as long as a wrong password. */
     private final String unknownUserHash;
+    private final UnknownUsernames unknownUsernames = new UnknownUsernames();
 
     public AuthService(UserAccounts accounts, Sessions sessions, TokenIssuer issuer, Revocations revocations,
             PasswordEncoder encoder, TokenProperties tokens, LoginProperties login, Clock clock) {
@@ -56,12 +57,10 @@ public class AuthService {
 
     public TokenResponse login(String username, String password) {
         UserAccount account = accounts.find(username).orElse(null);
-        if (account == null) {
-            encoder.matches(password, unknownUserHash);
-            log.info("Login refused for an unknown username");
-            throw new AuthenticationFailed("bad credentials");
-        }
         Instant now = clock.instant();
+        if (account == null) {
+            refuseUnknown(username, password, now);
+        }
         if (account.lockedAt(now)) {
             log.info("Login refused for {}: locked", username);
             throw new AccountLocked(Duration.between(now, account.lockedUntil()));
@@ -128,6 +127,24 @@ public class AuthService {
                 // not a session this gateway opened: the jti alone is revoked
             }
         }
+    }
+
+    /** The same waits, locks and answers as for a real account, and a hash check as long as a real one. */
+    private void refuseUnknown(String username, String password, Instant now) {
+        UnknownUsernames.State state = unknownUsernames.stateOf(username);
+        if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
+            throw new AccountLocked(Duration.between(now, state.lockedUntil()));
+        }
+        int failures = state.failures();
+        if (state.lockedUntil() != null) {
+            unknownUsernames.clear(username);
+            failures = 0;
+        }
+        pause(throttle.delayAfter(failures));
+        encoder.matches(password, unknownUserHash);
+        unknownUsernames.recordFailure(username, login.maxFailures(), clock.instant().plus(login.lockDuration()));
+        log.info("Login refused for an unknown username");
+        throw new AuthenticationFailed("bad credentials");
     }
 
     private TokenResponse openSession(UserAccount account) {

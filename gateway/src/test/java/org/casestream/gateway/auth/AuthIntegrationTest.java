@@ -104,6 +104,13 @@ class AuthIntegrationTest extends GatewayIntegrationTest {
         assertProblem(locked, 423);
         assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 600L);
 
+        // a made-up username locks the same way, so 423 does not tell which usernames exist
+        String madeUp = "made-up-" + username;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertProblem(login(madeUp, "wrong-" + attempt), 401);
+        }
+        assertProblem(login(madeUp, PASSWORD), 423);
+
         String other = createUser(adminToken(), "Una Unlocked", PASSWORD, "agent");
         assertProblem(login(other, "wrong-once"), 401);
         assertThat(login(other, PASSWORD).status()).as("a success resets the count").isEqualTo(200);
