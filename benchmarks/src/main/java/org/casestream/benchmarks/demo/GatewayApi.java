@@ -1,0 +1,143 @@
+package org.casestream.benchmarks.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The gateway's public API, as any client calls it: a Bearer token from {@code /api/auth/login} or a channel's
+ * {@code X-Api-Key}. Answers 429 (rate limit) and 502/503 (a service still starting) are retried after the
+ * {@code Retry-After} the gateway names; every write the loader sends carries an {@code Idempotency-Key}, so a
+ * retry never does anything twice.
+ */
+final class GatewayApi {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ATTEMPTS = 8;
+
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /** Bearer token or API key; toString never shows either. */
+    record Credentials(String header, String value) {
+        static Credentials bearer(String token) {
+            return new Credentials("Authorization", "Bearer " + token);
+        }
+
+        static Credentials apiKey(String key) {
+            return new Credentials("X-Api-Key", key);
+        }
+
+        @Override
+        public String toString() {
+            return header + "[…]";
+        }
+    }
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    GatewayApi(URI base) {
+        this.base = base;
+    }
+
+    String login(String username, String password) {
+        Answer answer = call("POST", "/api/auth/login", null, Map.of("username", username, "password", password), null);
+        if (answer.status() != 200) {
+            throw new DemoFailure("Login as " + username + " failed with HTTP " + answer.status()
+                    + (answer.status() == 401 ? " (wrong password?)" : ""));
+        }
+        return answer.body().path("accessToken").asText();
+    }
+
+    Answer call(String method, String path, Credentials credentials, Object body, String idempotencyKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (credentials != null) {
+            builder.header(credentials.header(), credentials.value());
+        }
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        HttpRequest request = builder.build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                boolean retryable = status == 429 || status == 502 || status == 503;
+                if (!retryable || attempt == ATTEMPTS) {
+                    return new Answer(status, read(response.body()));
+                }
+                long wait = response.headers().firstValue("Retry-After").map(GatewayApi::seconds).orElse(1L);
+                Thread.sleep(Duration.ofSeconds(Math.min(Math.max(wait, 1), 30)));
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new DemoFailure(method + " " + path + " failed: " + e.getClass().getSimpleName());
+                }
+                sleep(Duration.ofSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DemoFailure("interrupted");
+            }
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted");
+        }
+    }
+
+    private static JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return JSON.nullNode();
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The loader cannot go on; the message never holds a password, token or key. */
+    static final class DemoFailure extends RuntimeException {
+        DemoFailure(String message) {
+            super(message);
+        }
+    }
+}
