@@ -1,0 +1,49 @@
+package org.casestream.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code ./casestream demo} loads its data through the gateway: its people log in with the demo password, and the
+ * cases it posted are there across channels, some of them worked to done. Runs near the end: its agents would
+ * otherwise compete for the other tests' cases.
+ */
+@ExtendWith(PlatformExtension.class)
+@Order(Integer.MAX_VALUE - 1)
+class DemoDataTest {
+
+    @Test
+    void theDemoLoadsPeopleAgentsAndWorkedCasesThroughTheGateway(Platform platform) {
+        Path output = platform.launcherLog("demo");
+        int exit = platform.launcher(Duration.ofMinutes(4), output, "demo", "--tickets", "40", "--agents", "3",
+                "--customers", "15", "--seed", "7", "--demo-password", "demo-people-pass");
+        assertThat(exit).as(Platform.tail(output, 30)).isZero();
+        assertThat(Platform.tail(output, 10)).contains("agent1 .. agent3, lead, manager, ops");
+
+        GatewayClient gateway = platform.gateway();
+        GatewayClient.Bearer manager = new GatewayClient.Bearer(gateway.login("manager", "demo-people-pass"));
+        GatewayClient.Bearer agent = new GatewayClient.Bearer(gateway.login("agent2", "demo-people-pass"));
+        assertThat(gateway.get("/api/auth/me", agent).expect(200).json().path("roles").toString()).contains("agent");
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode all = gateway.get("/api/cases?limit=200", manager).expect(200).json();
+            Set<String> channels = new TreeSet<>(all.findValuesAsText("channel"));
+            assertThat(channels).contains("email", "web", "chat", "phone", "api");
+            assertThat(gateway.get("/api/cases?status=done&limit=1", manager).expect(200).json().path("total").asLong())
+                    .isPositive();
+            assertThat(all.path("total").asLong()).isGreaterThanOrEqualTo(40);
+        });
+        JsonNode agents = gateway.get("/api/agents", manager).expect(200).json();
+        assertThat(agents.findValuesAsText("name")).anySatisfy(name -> assertThat(name).endsWith("(lead)"));
+    }
+}
