@@ -56,6 +56,9 @@ function renderNav() {
         return h('li', {}, h('a', {href: item.href, 'data-nav': true, 'aria-current': current ? 'page' : null}, item.text));
     }));
     fill(nav, list);
+    document.querySelectorAll('#help tr[data-roles]').forEach(row => {
+        row.hidden = !allowed(row.dataset.roles.split(' '));
+    });
     const user = currentUser();
     document.getElementById('user-name').textContent = user ? `${user.displayName || user.username} (${(user.roles || []).join(', ')})` : '';
 }

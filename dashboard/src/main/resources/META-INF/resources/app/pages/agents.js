@@ -10,6 +10,7 @@ export async function render(main) {
     const canAssign = hasRole('lead', 'admin');
     const canEditSkills = hasRole('lead', 'admin');
     let queueFilter = '';
+    let textFilter = '';
     let agentList = [];
     let loads = new Map();
     let waiting = [];
@@ -27,7 +28,7 @@ export async function render(main) {
             const [list, dashboard, page] = await Promise.all([
                 loadAgents({fresh: true}),
                 api('/api/dashboard'),
-                api(`/api/cases${queryString({assignee: 'none', status: 'new,inprogress', sort: 'priority', limit: 50, queue: queueFilter})}`),
+                api(`/api/cases${queryString({assignee: 'none', status: 'new,inprogress', sort: 'priority', limit: 50, queue: queueFilter, q: textFilter})}`),
             ]);
             agentList = list;
             loads = new Map((dashboard.agents || []).map(a => [a.agentId, a]));
@@ -145,8 +146,16 @@ export async function render(main) {
             load();
         });
         const focusedId = main.contains(document.activeElement) ? document.activeElement.id : null;
+        const find = h('input', {type: 'search', id: 'board-search', value: textFilter, autocomplete: 'off'});
+        const findForm = h('form', {class: 'row', role: 'search', 'aria-label': 'Find waiting cases'}, field('Find', find),
+            h('button', {type: 'submit'}, 'Find'));
+        findForm.addEventListener('submit', event => {
+            event.preventDefault();
+            textFilter = find.value.trim();
+            load();
+        });
         fill(casesSection, h('h2', {id: 'waiting-title'}, `Unassigned open cases (${waiting.length})`),
-            field('Queue', queueSelect),
+            field('Queue', queueSelect), findForm,
             waiting.length ? h('ul', {class: 'case-cards'}, waiting.map(caseCard)) : h('p', {class: 'muted'}, 'Nothing waiting.'));
         fill(agentsSection, h('h2', {id: 'agents-title'}, `Agents (${agentList.length})`),
             agentList.length ? h('ul', {class: 'agent-cards'}, agentList.map(agentCard)) : h('p', {class: 'muted'}, 'No agents registered yet.'));
