@@ -1,0 +1,44 @@
+package org.casestream.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What {@code ./casestream up} told the person who ran it, and what {@code ./casestream status} says now. */
+@ExtendWith(PlatformExtension.class)
+class LauncherTest {
+
+    @Test
+    void upPrintsTheDashboardAndTheAdminLogin(Platform platform) throws IOException {
+        String up = Files.readString(platform.launcherLog("up"));
+        assertThat(up).contains("gateway: UP", "case-command-service: UP", "case-query-service: UP",
+                "routing-service: UP", "notification-service: UP");
+        assertThat(up).contains("dashboard   http://localhost:" + platform.port("CASESTREAM_GATEWAY_PORT"));
+        assertThat(up).contains("login       user admin, password from CASESTREAM_ADMIN_PASSWORD");
+        assertThat(up).doesNotContain(platform.adminPassword());
+        assertThat(platform.home().resolve("admin-password")).doesNotExist();
+    }
+
+    @Test
+    void statusShowsEveryPartHealthy(Platform platform) throws IOException {
+        Path output = platform.home().resolve("status.out");
+        int exit = platform.launcher(Duration.ofMinutes(1), output, "status");
+        String status = Files.readString(output);
+        Files.delete(output);
+        assertThat(exit).as(status).isZero();
+        for (String part : new String[] {"gateway", "case-command-service", "case-query-service", "routing-service",
+                "notification-service"}) {
+            assertThat(status).containsPattern("(?m)^" + part + " +running +\\d+ +\\d+ +UP$");
+        }
+        for (String part : new String[] {"infra/postgres", "infra/kafka", "infra/mongo", "infra/mail-smtp"}) {
+            assertThat(status).containsPattern("(?m)^" + part + " +running +\\d+ +\\d+ +accepting connections$");
+        }
+        assertThat(status).contains(Integer.toString(platform.port("CASESTREAM_MONGO_PORT")));
+    }
+}
