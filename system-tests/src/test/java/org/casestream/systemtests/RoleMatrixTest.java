@@ -173,6 +173,8 @@ class RoleMatrixTest {
                 boolean allowed = route.allowed().contains(role);
                 if (allowed && (status == 401 || status == 403)) {
                     wrong.add(role + " is allowed but got " + status);
+                } else if (allowed && status >= 500) {
+                    wrong.add(role + " is allowed but the route failed with " + status);
                 } else if (!allowed && status != 403) {
                     wrong.add(role + " is not allowed but got " + status + " (expected 403)");
                 }
