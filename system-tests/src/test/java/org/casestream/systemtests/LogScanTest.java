@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.casestream.systemtests.Customers.Customer;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(Integer.MAX_VALUE)
 class LogScanTest {
 
+    private static final Pattern DEMO_ADDRESS = Pattern.compile("[A-Za-z0-9._%+-]+@example\\.com\\b");
+
     @Test
     void noLogLineOfTheRunNamesACustomer(Platform platform) throws IOException {
         List<Customer> customers = platform.customers().used();
@@ -36,6 +39,20 @@ class LogScanTest {
         assertThat(logs).extracting(path -> path.getFileName().toString()).contains("infra.log", "gateway.log",
                 "case-command-service.log", "case-query-service.log", "routing-service.log", "notification-service.log");
         assertThat(logs).allSatisfy(log -> assertThat(findings(log, customers)).as(log.toString()).isEmpty());
+    }
+
+    /** The demo's customers (DemoDataTest) all write from {@code @example.com}; none of those addresses either. */
+    @Test
+    void noLogLineOfTheRunHasADemoCustomersAddress(Platform platform) throws IOException {
+        List<Path> logs;
+        try (Stream<Path> files = Files.walk(platform.logDirectory())) {
+            logs = files.filter(Files::isRegularFile).toList();
+        }
+        for (Path log : logs) {
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+                assertThat(lines.filter(line -> DEMO_ADDRESS.matcher(line).find()).count()).as(log.toString()).isZero();
+            }
+        }
     }
 
     @Test
