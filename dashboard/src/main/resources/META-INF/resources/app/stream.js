@@ -25,6 +25,22 @@ export function onStreamState(fn) {
     return () => stateListeners.delete(fn);
 }
 
+// A page that is left (or frozen in the back/forward cache) lets go of its stream at once: an open stream
+// holds one of the browser's few connections to the origin, and a handful of them would stall the next page.
+window.addEventListener('pagehide', () => {
+    if (running) {
+        stopStream();
+        resumeOnShow = true;
+    }
+});
+window.addEventListener('pageshow', event => {
+    if (event.persisted && resumeOnShow) {
+        resumeOnShow = false;
+        startStream();
+    }
+});
+let resumeOnShow = false;
+
 function setState(next) {
     connectionState = next;
     stateListeners.forEach(fn => fn(next));
