@@ -86,6 +86,8 @@ export async function render(main, {params, query}) {
     const customerCard = h('section', {class: 'card case-meta', 'aria-labelledby': 'customer-title'});
     const detailsCard = h('section', {class: 'card case-meta', 'aria-labelledby': 'details-title'});
     const slaCard = h('section', {class: 'card', 'aria-labelledby': 'sla-title'});
+    const notificationsCard = h('section', {class: 'card', 'aria-labelledby': 'notifications-title', hidden: true});
+    const canReadNotifications = hasRole('lead', 'manager', 'admin', 'ops');
     const message = h('div', {});
 
     // ---- compose (kept across redraws so a half-written reply survives live updates) ----
@@ -103,6 +105,9 @@ export async function render(main, {params, query}) {
         replyContext,
         h('div', {class: 'field'}, composeLabel, composeBody),
         h('div', {class: 'actions'}, composeSubmit));
+
+    const threadTitle = h('h2', {id: 'thread-title'}, 'Conversation');
+    threadCard.append(threadTitle, thread, compose);
 
     function setKind(kind) {
         const internal = kind === 'internal';
@@ -229,7 +234,9 @@ export async function render(main, {params, query}) {
                 list(comment.commentId))));
         };
         fill(thread, c.comments.length ? list(null) : h('p', {class: 'muted'}, 'No comments yet.'));
-        fill(threadCard, h('h2', {id: 'thread-title'}, `Conversation (${c.comments.length})`), thread, canWork && !asOf ? compose : null);
+        // the compose form stays where it is (moving a node would take the focus from someone typing)
+        threadTitle.textContent = `Conversation (${c.comments.length})`;
+        compose.hidden = !(canWork && !asOf);
     }
 
     function drawMeta(c) {
@@ -355,6 +362,27 @@ export async function render(main, {params, query}) {
             history = [];
         }
         drawTimeline();
+        if (canReadNotifications) {
+            drawNotifications();
+        }
+    }
+
+    async function drawNotifications() {
+        let items;
+        try {
+            items = await api(`/api/notifications?caseId=${caseId}`);
+        } catch {
+            return;
+        }
+        notificationsCard.hidden = false;
+        fill(notificationsCard, h('h2', {id: 'notifications-title'}, `Notifications (${items.length})`),
+            items.length ? h('div', {class: 'table-wrap'}, h('table', {},
+                h('caption', {class: 'visually-hidden'}, 'Every notification sent about this case'),
+                h('thead', {}, h('tr', {}, ['Event', 'Channel', 'Status (tries)'].map(t => h('th', {scope: 'col'}, t)))),
+                h('tbody', {}, items.map(n => h('tr', {title: formatTime(n.updatedAt || n.at)},
+                    h('td', {}, n.eventType || ''), h('td', {}, n.channel || ''),
+                    h('td', {}, `${n.status || ''} (${n.attempts ?? 0})`))))))
+                : h('p', {class: 'muted'}, 'None sent.'));
     }
 
     async function load() {
@@ -419,7 +447,7 @@ export async function render(main, {params, query}) {
     main.append(h('p', {}, h('a', {href: '/cases'}, '← Back to cases')), head, asOfBanner, message,
         h('div', {class: 'case-layout'},
             h('div', {}, descriptionCard, threadCard, timelineCard),
-            h('div', {}, actionsCard, slaCard, customerCard, detailsCard)));
+            h('div', {}, actionsCard, slaCard, customerCard, detailsCard, notificationsCard)));
     await load();
     await refreshHistory();
     return () => {

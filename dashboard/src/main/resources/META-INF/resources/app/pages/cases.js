@@ -4,7 +4,7 @@
 
 import {api, hasRole, queryString} from '../api.js';
 import {agentName, agents as loadAgents} from '../directory.js';
-import {announce, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, toast, fill} from '../dom.js';
+import {announce, append, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, toast, fill} from '../dom.js';
 import {registerShortcuts} from '../main.js';
 import {onCaseChange} from '../stream.js';
 
@@ -34,6 +34,8 @@ export async function render(main, {query}) {
     let loading = false;
     let newCases = 0;
     const selected = new Set();
+    // on a phone the filters start folded away (the search field stays)
+    let filtersOpen = !window.matchMedia('(max-width: 720px)').matches;
 
     const total = h('span', {class: 'muted', id: 'case-total'});
     const head = h('div', {class: 'page-head'}, h('h1', {}, 'Cases'), total);
@@ -66,9 +68,13 @@ export async function render(main, {query}) {
         const one = name => (filters[name] || [])[0] || '';
         const q = h('input', {type: 'search', name: 'q', value: filters.q || '', id: 'case-search', placeholder: 'Subject, description, comments, customer', 'aria-keyshortcuts': '/'});
         const dateValue = iso => (iso ? String(iso).slice(0, 10) : '');
-        fill(form, 
+        const more = h('details', {class: 'more-filters', open: filtersOpen});
+        more.addEventListener('toggle', () => { filtersOpen = more.open; });
+        fill(form,
+            field('Search', q),
+            more);
+        append(more, [h('summary', {}, 'Filters and sort'),
             h('div', {class: 'filters'},
-                h('div', {class: 'wide'}, field('Search', q)),
                 h('div', {class: 'wide'}, checkGroup('status', 'Status', Object.keys(LABELS.status), facets.status)),
                 h('div', {class: 'wide'}, checkGroup('priority', 'Priority', Object.keys(LABELS.priority), facets.priority)),
                 field('Queue', select([['', 'Any queue'], ...Object.keys(LABELS.queue).map(v => [v, withFacet(v, label('queue', v), facets.queue)])], one('queue'), {name: 'queue'})),
@@ -79,12 +85,13 @@ export async function render(main, {query}) {
                 field('Tag', h('input', {name: 'tag', value: (filters.tag || []).join(','), autocomplete: 'off'}), 'Several: comma-separated'),
                 field('Created from', h('input', {type: 'date', name: 'createdFrom', value: dateValue(filters.createdFrom)})),
                 field('Created to', h('input', {type: 'date', name: 'createdTo', value: dateValue(filters.createdTo)})),
-                field('Sort', select(SORTS, filters.sort || '-createdAt', {name: 'sort'}))),
+                field('Sort', select(SORTS, filters.sort || '-createdAt', {name: 'sort'})))]);
+        append(form, [
             message,
             h('div', {class: 'actions'},
                 h('button', {type: 'submit', class: 'primary'}, 'Apply filters'),
                 h('button', {type: 'button', onclick: () => { filters = {}; apply(); }}, 'Clear filters'),
-                h('button', {type: 'button', onclick: exportCsv}, 'Export CSV')));
+                h('button', {type: 'button', onclick: exportCsv}, 'Export CSV'))]);
     }
 
     function withFacet(value, text, facet) {
