@@ -1,0 +1,105 @@
+package org.casestream.systemtests.browser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casestream.systemtests.Platform;
+import org.casestream.systemtests.PlatformExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page in both themes through axe-core (WCAG 2.1 A and AA rules among its checks): no serious or critical
+ * violation, no console error; a screenshot of each under target/screenshots. At a phone's width (360 px) no page
+ * scrolls sideways.
+ */
+@ExtendWith(PlatformExtension.class)
+class AccessibilityBrowserTest {
+
+    @Test
+    void everyPageInBothThemesHasNoSeriousAccessibilityViolation(Platform platform) {
+        BrowserFixtures fixtures = new BrowserFixtures(platform);
+        BrowserFixtures.Login agent = fixtures.person("a11y-agent", List.of("agent"));
+        BrowserFixtures.OpenedCase opened = fixtures.openCase(agent, "Accessibility check " + platform.runId(), "high");
+        Map<String, String> pages = pages(opened);
+        List<String> problems = new ArrayList<>();
+
+        for (String theme : List.of("light", "dark")) {
+            try (Browser browser = fixtures.browser()) {
+                browser.open("/login");
+                browser.visible(By.name("username"));
+                browser.theme(theme);
+                browser.open("/login");
+                browser.visible(By.name("username"));
+                check(browser, "login", theme, problems);
+
+                BrowserFixtures.Login admin = fixtures.admin();
+                browser.logIn(admin.username(), admin.password());
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    browser.open(page.getValue());
+                    browser.ready(page.getValue().replaceAll("\\?.*", ""));
+                    assertThat(browser.script("return document.documentElement.dataset.theme;")).isEqualTo(theme);
+                    check(browser, page.getKey(), theme, problems);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void atAPhonesWidthNoPageScrollsSideways(Platform platform) {
+        BrowserFixtures fixtures = new BrowserFixtures(platform);
+        BrowserFixtures.Login agent = fixtures.person("a11y-agent", List.of("agent"));
+        BrowserFixtures.OpenedCase opened = fixtures.openCase(agent, "Phone width check " + platform.runId(), "low");
+        List<String> wide = new ArrayList<>();
+        try (Browser browser = fixtures.browser(360, 780)) {
+            BrowserFixtures.Login admin = fixtures.admin();
+            browser.logIn(admin.username(), admin.password());
+            for (Map.Entry<String, String> page : pages(opened).entrySet()) {
+                browser.open(page.getValue());
+                assertThat(browser.script("return window.innerWidth;")).isEqualTo(360L);
+                browser.ready(page.getValue().replaceAll("\\?.*", ""));
+                Number overflow = (Number) browser.script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow.intValue() > 0) {
+                    wide.add(page.getKey() + " is " + overflow + " px too wide");
+                }
+                browser.screenshot("phone-" + page.getKey());
+            }
+            // the menu folds away behind a button on a phone
+            assertThat(browser.driver().findElement(By.id("nav-toggle")).isDisplayed()).isTrue();
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        assertThat(wide).isEmpty();
+    }
+
+    private static Map<String, String> pages(BrowserFixtures.OpenedCase opened) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("dashboard", "/");
+        pages.put("cases", "/cases");
+        pages.put("case", "/cases/" + opened.caseId());
+        pages.put("agents", "/agents");
+        pages.put("admin-users", "/admin/users");
+        pages.put("admin-api-keys", "/admin/api-keys");
+        pages.put("admin-routing", "/admin/routing");
+        pages.put("admin-sla", "/admin/sla");
+        pages.put("admin-webhooks", "/admin/webhooks");
+        pages.put("ops", "/ops");
+        return pages;
+    }
+
+    private static void check(Browser browser, String page, String theme, List<String> problems) {
+        browser.screenshot(theme + "-" + page);
+        for (String violation : browser.seriousAccessibilityViolations()) {
+            problems.add(theme + " " + page + ": " + violation);
+        }
+        for (String error : browser.consoleErrors()) {
+            problems.add(theme + " " + page + ": console error " + error);
+        }
+    }
+}
