@@ -147,6 +147,18 @@ final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Clicks what the locator finds, looking again if a live update replaced it in the meantime. */
+    void click(By locator) {
+        waitFor(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
     WebElement clickable(By locator) {
         return waitFor(ExpectedConditions.elementToBeClickable(locator));
     }

@@ -49,14 +49,14 @@ class CaseListBrowserTest {
             browser.screenshot("list-1-search");
 
             // plus a filter: only the high-priority one
-            browser.clickable(By.cssSelector("input[name='priority'][value='high']")).click();
+            browser.click(By.cssSelector("input[name='priority'][value='high']"));
             browser.waitFor(d -> d.getCurrentUrl().contains("priority=high") && rows(browser) == 1);
             assertThat(browser.driver().findElement(By.id("case-rows")).getText()).contains(cases.get(0).caseNumber());
 
             // saved, listed, and run again from a clean list
             String name = "Quokka high " + platform.runId();
             browser.visible(By.id("saved-name")).sendKeys(name);
-            browser.clickable(By.xpath("//button[text()='Save search']")).click();
+            browser.click(By.xpath("//button[text()='Save search']"));
             browser.waitFor(d -> new Select(d.findElement(By.id("saved-choice"))).getOptions().stream()
                     .anyMatch(option -> option.getAttribute("value").equals(name)));
             JsonNode saved = platform.gateway().get("/api/saved-searches", token).expect(200).json();
@@ -70,21 +70,21 @@ class CaseListBrowserTest {
             assertThat(mine.path("parameters").path("q").get(0).asText()).isEqualTo(word);
             assertThat(mine.path("parameters").path("priority").get(0).asText()).isEqualTo("high");
 
-            browser.clickable(By.xpath("//button[text()='Clear filters']")).click();
+            browser.click(By.xpath("//button[text()='Clear filters']"));
             browser.waitFor(d -> !d.getCurrentUrl().contains("q="));
             browser.ready("/cases");
             new Select(browser.visible(By.id("saved-choice"))).selectByValue(name);
-            browser.clickable(By.xpath("//button[text()='Run']")).click();
+            browser.click(By.xpath("//button[text()='Run']"));
             browser.waitFor(d -> d.getCurrentUrl().contains("priority=high") && rows(browser) == 1);
 
             // bulk: every case of the search to one agent
-            browser.clickable(By.cssSelector("input[name='priority'][value='high']")).click();
+            browser.click(By.cssSelector("input[name='priority'][value='high']"));
             browser.waitFor(d -> !d.getCurrentUrl().contains("priority=high") && rows(browser) == 3);
-            browser.clickable(By.cssSelector("thead input[type='checkbox']")).click();
+            browser.click(By.cssSelector("thead input[type='checkbox']"));
             assertThat(browser.visible(By.id("bulk-count")).getText()).isEqualTo("3 selected");
             new Select(browser.visible(By.id("bulk-action"))).selectByValue("assign");
             new Select(browser.visible(By.id("bulk-value"))).selectByValue(agentId);
-            browser.clickable(By.id("bulk-apply")).click();
+            browser.click(By.id("bulk-apply"));
             browser.visible(By.xpath("//div[contains(@class,'toast')][contains(.,'applied to 3, failed 0')]"));
 
             for (BrowserFixtures.OpenedCase opened : cases) {

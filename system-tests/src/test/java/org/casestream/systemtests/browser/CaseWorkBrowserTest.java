@@ -38,24 +38,24 @@ class CaseWorkBrowserTest {
             worker.ready("/");
             worker.screenshot("flow-1-dashboard");
             // drill down from the critical-priority figure to the filtered list, then into the case
-            worker.clickable(By.cssSelector("a.tile[data-key='priority:critical']")).click();
+            worker.click(By.cssSelector("a.tile[data-key='priority:critical']"));
             worker.waitFor(d -> d.getCurrentUrl().contains("priority=critical"));
-            worker.clickable(By.linkText(opened.caseNumber())).click();
+            worker.click(By.linkText(opened.caseNumber()));
             worker.ready("/cases/" + opened.caseId());
             assertThat(worker.visible(By.id("case-title")).getText()).contains(opened.caseNumber()).contains(subject);
 
             String reply = "We are on it, " + platform.runId();
             worker.visible(By.id("compose-body")).sendKeys(reply);
-            worker.clickable(By.id("compose-submit")).click();
+            worker.click(By.id("compose-submit"));
             // a public reply: not marked internal (looked up afresh, since live updates redraw the thread)
             worker.visible(By.xpath("//article[contains(@class,'comment') and not(contains(@class,'internal'))]"
                     + "[.//div[@class='body' and text()='" + reply + "']]"));
 
             String note = "Internal: checked the login logs " + platform.runId();
-            worker.clickable(By.id("visibility-internal")).click();
+            worker.click(By.id("visibility-internal"));
             assertThat(worker.driver().findElement(By.id("compose-submit")).getText()).isEqualTo("Add internal note");
             worker.visible(By.id("compose-body")).sendKeys(note);
-            worker.clickable(By.id("compose-submit")).click();
+            worker.click(By.id("compose-submit"));
             // an internal note: drawn apart (class internal) and labelled as such
             worker.visible(By.xpath("//article[contains(@class,'comment') and contains(@class,'internal')]"
                     + "[.//span[text()='Internal note']][.//div[@class='body' and text()='" + note + "']]"));
@@ -84,7 +84,7 @@ class CaseWorkBrowserTest {
         worker.waitFor(d -> new Select(d.findElement(By.id("status-select"))).getOptions().stream()
                 .anyMatch(option -> option.getAttribute("value").equals(status)));
         new Select(worker.driver().findElement(By.id("status-select"))).selectByValue(status);
-        worker.clickable(By.id("status-apply")).click();
+        worker.click(By.id("status-apply"));
         worker.waitFor(d -> d.findElement(By.cssSelector("dd[data-field='status']")).getText().equals(label));
     }
 }

@@ -55,9 +55,9 @@ class KeyboardOnlyBrowserTest {
             browser.press("j");
             browser.waitFor(d -> browser.focusedProperty("text").equals(opened.caseNumber()));
             assertThat(browser.script("return getComputedStyle(document.activeElement).outlineStyle;")).isNotEqualTo("none");
-            browser.screenshot("keyboard-2-list-focus");
             browser.press(Keys.ENTER);
             browser.ready("/cases/" + opened.caseId());
+            browser.screenshot("keyboard-2-case");
 
             String note = "Keyboard note " + platform.runId();
             browser.press("n");
