@@ -259,13 +259,19 @@ export async function render(main, {query}) {
         return `/api/cases${queryString(parameters)}`;
     }
 
+    let loadToken = 0;
+
     async function loadPage(first) {
-        if (loading) return;
+        // a new first page supersedes any load in flight; "load more" waits its turn
+        if (!first && loading) return;
+        const token = first ? ++loadToken : loadToken;
         loading = true;
         more.disabled = true;
+        tbody.setAttribute('aria-busy', 'true');
         clear(listMessage);
         try {
             const page = await api(listUrl(!first));
+            if (token !== loadToken) return;
             if (first) {
                 clear(tbody);
                 drawForm(page.facets || {});
@@ -279,14 +285,18 @@ export async function render(main, {query}) {
             cursor = page.items.length < 50 ? null : page.nextCursor;
             more.hidden = !cursor;
         } catch (error) {
+            if (token !== loadToken) return;
             if (first) {
                 clear(tbody);
                 drawForm();
             }
             listMessage.append(problemBox(error));
         } finally {
-            loading = false;
-            more.disabled = false;
+            if (token === loadToken) {
+                loading = false;
+                more.disabled = false;
+                tbody.setAttribute('aria-busy', 'false');
+            }
         }
     }
 
@@ -300,8 +310,9 @@ export async function render(main, {query}) {
         selected.clear();
         updateBulk();
         drawQueueNav();
-        if (!keepForm) drawForm();
+        // where the keyboard was, taken before the form is redrawn
         const focused = document.activeElement && document.activeElement.name;
+        if (!keepForm) drawForm();
         return loadPage(true).then(() => {
             // the form is redrawn with new facet counts: keep the keyboard where it was
             if (focused) {

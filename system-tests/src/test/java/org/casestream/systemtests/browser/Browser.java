@@ -121,7 +121,10 @@ final class Browser implements AutoCloseable {
     String whereAmI() {
         try {
             return "at " + driver.getCurrentUrl() + ", focus on " + script(
-                    "const e = document.activeElement; return e ? e.outerHTML.slice(0, 200) : 'nothing';");
+                    "const e = document.activeElement; return (e ? e.outerHTML.slice(0, 200) : 'nothing')"
+                    + " + ' | page ready: ' + (document.getElementById('main') || {dataset: {}}).dataset.ready"
+                    + " + ' | document has focus: ' + document.hasFocus()"
+                    + " + ' | case links: ' + document.querySelectorAll('a.case-link').length;");
         } catch (RuntimeException e) {
             return "(the page could not say: " + e.getClass().getSimpleName() + ")";
         }

@@ -98,7 +98,11 @@ class CaseListBrowserTest {
         }
     }
 
-    private static int rows(Browser browser) {
+    /** The rows of the list once it has loaded (-1 while a load is in flight). */
+    static int rows(Browser browser) {
+        if (browser.driver().findElements(By.cssSelector("#case-rows[aria-busy='false']")).isEmpty()) {
+            return -1;
+        }
         return browser.driver().findElements(By.cssSelector("#case-rows tr[data-case-id]")).size();
     }
 }

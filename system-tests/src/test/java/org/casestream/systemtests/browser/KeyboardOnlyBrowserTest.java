@@ -46,8 +46,9 @@ class KeyboardOnlyBrowserTest {
             browser.press("/");
             browser.waitFor(d -> "case-search".equals(browser.focusedProperty("id")));
             browser.press(word, Keys.ENTER);
-            browser.waitFor(d -> d.getCurrentUrl().contains("q=" + word)
-                    && d.findElements(By.cssSelector("#case-rows tr[data-case-id]")).size() == 1);
+            browser.waitFor(d -> d.getCurrentUrl().contains("q=" + word) && CaseListBrowserTest.rows(browser) == 1);
+            // the keyboard stays in the search field while the results come in
+            assertThat(browser.focusedProperty("id")).isEqualTo("case-search");
 
             // Escape leaves the search field, j focuses the first case; the focus ring shows where the keyboard is
             browser.press(Keys.ESCAPE);
