@@ -1,6 +1,11 @@
 // The live stream (/api/stream). EventSource cannot send a bearer token, so this reads the Server-Sent Events
 // from fetch's body itself: parses id/event/data lines, resumes with Last-Event-ID, reconnects with backoff and
 // refreshes the token when the gateway answers 401.
+//
+// One stream per browser, not per tab: an open stream holds one of the few (six) HTTP/1.1 connections a browser
+// keeps to an origin, so a handful of tabs would stall every other request. The tab holding the Web Lock
+// 'casestream-stream' reads the stream and relays each event to the other tabs over a BroadcastChannel; when it
+// closes, the lock passes to another tab, which resumes from the last event id the relay carried.
 
 import {accessToken, refresh} from './api.js';
 
@@ -12,6 +17,10 @@ let attempt = 0;
 let running = false;
 let retryTimer = null;
 let connectionState = 'offline';
+const relay = 'BroadcastChannel' in window && navigator.locks ? new BroadcastChannel('casestream-stream') : null;
+let leading = !relay;
+let releaseLock = null;
+let lockRequest = null;
 
 /** fn(change) for every `case` event: {id, type, at, summary}. Returns the unsubscribe function. */
 export function onCaseChange(fn) {
@@ -44,6 +53,9 @@ let resumeOnShow = false;
 function setState(next) {
     connectionState = next;
     stateListeners.forEach(fn => fn(next));
+    if (relay && leading && running) {
+        relay.postMessage({kind: 'state', state: next});
+    }
 }
 
 export function startStream() {
@@ -51,7 +63,27 @@ export function startStream() {
         return;
     }
     running = true;
-    connect();
+    if (!relay) {
+        connect();
+        return;
+    }
+    // follow the tab that streams until this one may stream itself
+    setState('connecting');
+    relay.postMessage({kind: 'hello'});
+    lockRequest = new AbortController();
+    navigator.locks.request('casestream-stream', {signal: lockRequest.signal}, () => {
+        if (!running) {
+            return undefined;
+        }
+        leading = true;
+        attempt = 0;
+        connect();
+        return new Promise(resolve => {
+            releaseLock = resolve;
+        });
+    }).catch(() => {
+        // the request was withdrawn (stopStream before this tab's turn)
+    });
 }
 
 export function stopStream() {
@@ -61,10 +93,49 @@ export function stopStream() {
         controller.abort();
         controller = null;
     }
+    if (relay) {
+        leading = false;
+        if (lockRequest) {
+            lockRequest.abort();
+            lockRequest = null;
+        }
+        if (releaseLock) {
+            releaseLock();
+            releaseLock = null;
+        }
+    }
     setState('offline');
 }
 
+if (relay) {
+    relay.addEventListener('message', message => {
+        const data = message.data || {};
+        if (!running) {
+            return;
+        }
+        if (leading) {
+            if (data.kind === 'hello') {
+                relay.postMessage({kind: 'state', state: connectionState});
+            }
+            return;
+        }
+        if (data.kind === 'state') {
+            setState(data.state);
+        } else if (data.kind === 'event') {
+            deliver(data.event);
+        }
+    });
+}
+
+/** An event read from the stream: delivered here and relayed to the other tabs. */
 function dispatch(event) {
+    if (relay && leading) {
+        relay.postMessage({kind: 'event', event});
+    }
+    deliver(event);
+}
+
+function deliver(event) {
     if (event.id) {
         lastEventId = event.id;
     }
