@@ -49,6 +49,33 @@ class SessionAndBoardBrowserTest {
     }
 
     @Test
+    void manyTabsShareOneStreamAndEveryTabStaysLive(Platform platform) {
+        BrowserFixtures fixtures = new BrowserFixtures(platform);
+        BrowserFixtures.Login agent = fixtures.person("tabs-agent", List.of("agent"));
+        String word = "Tapir" + platform.runId();
+        BrowserFixtures.OpenedCase opened = fixtures.openCase(agent, word + " many tabs", "low");
+        fixtures.searchable(agent, word);
+        try (Browser browser = fixtures.browser()) {
+            browser.logIn(agent.username(), agent.password());
+            // more tabs than HTTP/1.1's six connections per origin: each would stall if each held a stream
+            for (int tab = 0; tab < 8; tab++) {
+                browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+                browser.open("/cases?q=" + word);
+                browser.ready("/cases");
+            }
+            browser.waitFor(d -> d.findElement(By.id("live-state")).getText().equals("Live"));
+            browser.waitFor(d -> CaseListBrowserTest.rows(browser) == 1);
+            platform.gateway().post("/api/cases/" + opened.caseId() + "/tags", fixtures.token(agent),
+                    java.util.Map.of("add", List.of("many-tabs"))).expect(200);
+            // the last tab follows the one that streams: the row shows the new tag, marked as updated
+            browser.visible(By.xpath("//tr[@data-case-id='" + opened.caseId() + "'][.//span[@class='tag' and text()='many-tabs']]"
+                    + "[.//span[@class='updated-marker']]"));
+            browser.screenshot("tabs-last-of-nine");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
     void aLeadAssignsWaitingCasesOnTheAgentsBoardByDragAndByKeyboard(Platform platform) {
         BrowserFixtures fixtures = new BrowserFixtures(platform);
         BrowserFixtures.Login lead = fixtures.person("board-lead", List.of("lead"));
