@@ -178,6 +178,7 @@ export async function render(main, {params, query}) {
         const statusSelect = select(next.map(s => [s, label('status', s)]), next[0], {id: 'status-select', disabled: !next.length});
         const prioritySelect = select(Object.keys(LABELS.priority).map(p => [p, label('priority', p)]), c.priority, {id: 'priority-select'});
         const assigneeSelect = select([['', 'Unassigned'], ...agentList.map(a => [a.agentId, `${a.name} (${label('availability', a.availability)})`])], c.assignee || '', {id: 'assignee-select'});
+        const queueSelect = select(Object.keys(LABELS.queue).filter(q => q !== 'Unclassified').map(q => [q, q]), c.queue === 'Unclassified' ? 'Orders' : c.queue, {id: 'queue-select'});
         const escalateReason = h('input', {id: 'escalate-reason', maxlength: 500, autocomplete: 'off'});
         const tagInput = h('input', {id: 'tag-input', maxlength: 50, autocomplete: 'off'});
         actionsCard.append(h('h2', {id: 'actions-title'}, 'Actions'),
@@ -186,6 +187,8 @@ export async function render(main, {params, query}) {
                     next.length ? 'Change status' : 'Done: no further status')),
             h('div', {class: 'row'}, field('Priority', prioritySelect),
                 h('button', {type: 'button', id: 'priority-apply', onclick: () => command('priority', {priority: prioritySelect.value}, `Priority changed to ${label('priority', prioritySelect.value)}`)}, 'Change priority')),
+            h('div', {class: 'row'}, field('Queue', queueSelect, 'Routing learns from moves'),
+                h('button', {type: 'button', id: 'queue-apply', onclick: () => command('classification', {queue: queueSelect.value}, `Moved to the ${queueSelect.value} queue`)}, 'Move')),
             h('div', {class: 'row'}, field('Assignee', assigneeSelect),
                 h('button', {type: 'button', id: 'assign-apply', onclick: () => command('assignment', {agentId: assigneeSelect.value || null},
                     assigneeSelect.value ? `Assigned to ${agentName(agentList, assigneeSelect.value)}` : 'Unassigned')}, 'Assign')),
