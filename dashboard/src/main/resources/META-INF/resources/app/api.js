@@ -112,21 +112,28 @@ export async function login(username, password) {
     return session.user;
 }
 
-/** One refresh at a time; every caller waiting on a 401 shares it. */
+async function refreshOnce() {
+    const response = await fetch('/api/auth/refresh', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {Accept: 'application/json'},
+    });
+    if (!response.ok) {
+        throw new ApiError(response.status, await readProblem(response));
+    }
+    keep(await response.json());
+    return state.user;
+}
+
+/**
+ * One refresh at a time; every caller waiting on a 401 shares it. Tabs share the refresh cookie, and the gateway
+ * rotates it on every use and ends the session when a used one comes back, so tabs take turns (a Web Lock): each
+ * sends the cookie the previous one got.
+ */
 export function refresh() {
     if (!state.refreshing) {
-        state.refreshing = (async () => {
-            const response = await fetch('/api/auth/refresh', {
-                method: 'POST',
-                credentials: 'same-origin',
-                headers: {Accept: 'application/json'},
-            });
-            if (!response.ok) {
-                throw new ApiError(response.status, await readProblem(response));
-            }
-            keep(await response.json());
-            return state.user;
-        })().finally(() => {
+        const turn = navigator.locks ? navigator.locks.request('casestream-refresh', refreshOnce) : refreshOnce();
+        state.refreshing = turn.finally(() => {
             state.refreshing = null;
         });
     }
