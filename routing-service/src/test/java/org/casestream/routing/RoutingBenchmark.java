@@ -93,7 +93,7 @@ class RoutingBenchmark extends RoutingIntegrationTest {
                 .params(OPEN_CASES, agents.toArray(UUID[]::new), AGENTS)
                 .update();
         jdbc.sql("ANALYZE routing.cases").update();
-        System.out.printf("seeded %d open cases in %d ms%n", OPEN_CASES, (System.nanoTime() - seedStart) / 1_000_000);
+        log.info("seeded {} open cases in {} ms", OPEN_CASES, (System.nanoTime() - seedStart) / 1_000_000);
 
         List<UUID> cases = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();

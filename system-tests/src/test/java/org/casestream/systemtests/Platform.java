@@ -1,5 +1,7 @@
 package org.casestream.systemtests;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the gateway.
  */
 public final class Platform implements ExtensionContext.Store.CloseableResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
     /** Every port the launcher lets us choose, so that this platform never meets one on the default ports. */
     static final List<String> PORT_VARIABLES = List.of(
@@ -92,7 +96,7 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
             launcher(DOWN_TIMEOUT, launcherLog("down"), "down");
             throw new IllegalStateException("./casestream up failed (exit " + exit + "); its output ends with:\n" + output);
         }
-        System.out.printf("[system-tests] ./casestream up took %d s (home %s, gateway %s)%n",
+        LOG.info("./casestream up took {} s (home {}, gateway {})",
                 upTime.toSeconds(), home, gateway.baseUri());
         record("casestream-up-seconds", upTime.toMillis() / 1000.0);
     }

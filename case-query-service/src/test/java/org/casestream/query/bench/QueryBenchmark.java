@@ -1,5 +1,7 @@
 package org.casestream.query.bench;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +92,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class QueryBenchmark {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QueryBenchmark.class);
+
     private static final String[] WORDS = {"login", "refund", "parcel", "payment", "password", "invoice", "delivery",
             "broken", "missing", "late", "charged", "twice", "android", "browser", "address", "café", "order"};
     private static final int PARTITIONS = 6;
@@ -125,6 +129,8 @@ class QueryBenchmark {
             settings.put("casestream.query.generation-poll", "2s");
             settings.put("casestream.query.stream.heartbeat", "15s");
             settings.put("logging.level.org.casestream", "WARN");
+            // the report itself
+            settings.put("logging.level.org.casestream.query.bench", "INFO");
             long started = System.nanoTime();
             try (ConfigurableApplicationContext query = new SpringApplicationBuilder(QueryApplication.class)
                     .run(settings.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new))) {
@@ -152,25 +158,26 @@ class QueryBenchmark {
 
                 List<StreamLag> lags = streamLag(base, agent, sseRates, sseSeconds, work);
 
-                System.out.printf("%nQuery side benchmark: %d cases, %d events, %d cores, Java %s, MongoDB wire server (%s backend)%n",
-                        cases, events, Runtime.getRuntime().availableProcessors(), Runtime.version(), mongoKind);
-                System.out.printf("  published to Kafka       %.0f events/s%n", events / publishSeconds);
-                System.out.printf("  first build              %.0f events/s (%.0f s, service start included)%n", events / buildSeconds, buildSeconds);
-                System.out.printf("  rebuild (ops API)        %.0f events/s (%d events in %.0f s, while the first generation served)%n",
-                        rebuilt / rebuildSeconds, rebuilt, rebuildSeconds);
-                System.out.printf("  dashboard   (HTTP)       p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(dashboardMs, 50), p(dashboardMs, 95), p(dashboardMs, 99));
-                System.out.printf("  filtered list (HTTP)     p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(listMs, 50), p(listMs, 95), p(listMs, 99));
-                System.out.printf("  full-text search (HTTP)  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(searchMs, 50), p(searchMs, 95), p(searchMs, 99));
-                System.out.printf("  CSV export (HTTP)        %d rows at %.0f rows/s%n", rows, rows / exportSeconds);
+                StringBuilder report = new StringBuilder();
+                report.append(String.format("%nQuery side benchmark: %d cases, %d events, %d cores, Java %s, MongoDB wire server (%s backend)%n",
+                        cases, events, Runtime.getRuntime().availableProcessors(), Runtime.version(), mongoKind));
+                report.append(String.format("  published to Kafka       %.0f events/s%n", events / publishSeconds));
+                report.append(String.format("  first build              %.0f events/s (%.0f s, service start included)%n", events / buildSeconds, buildSeconds));
+                report.append(String.format("  rebuild (ops API)        %.0f events/s (%d events in %.0f s, while the first generation served)%n",
+                        rebuilt / rebuildSeconds, rebuilt, rebuildSeconds));
+                report.append(String.format("  dashboard   (HTTP)       p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(dashboardMs, 50), p(dashboardMs, 95), p(dashboardMs, 99)));
+                report.append(String.format("  filtered list (HTTP)     p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(listMs, 50), p(listMs, 95), p(listMs, 99)));
+                report.append(String.format("  full-text search (HTTP)  p50 %.2f ms  p95 %.2f ms  p99 %.2f ms%n", p(searchMs, 50), p(searchMs, 95), p(searchMs, 99)));
+                report.append(String.format("  CSV export (HTTP)        %d rows at %.0f rows/s%n", rows, rows / exportSeconds));
                 for (StreamLag lag : lags) {
-                    System.out.printf("  command accepted -> SSE  offered %d/s, sent %.0f/s, %d accepted: p50 %.1f ms  p90 %.1f ms  p99 %.1f ms"
+                    report.append(String.format("  command accepted -> SSE  offered %d/s, sent %.0f/s, %d accepted: p50 %.1f ms  p90 %.1f ms  p99 %.1f ms"
                                     + "  max %.1f ms; never seen %d; intake (201) p50 %.1f ms p99 %.1f ms%n",
                             lag.offeredRate(), lag.achievedRate(), lag.accepted(), lag.lag().getValueAtPercentile(50) / 1000.0,
                             lag.lag().getValueAtPercentile(90) / 1000.0, lag.lag().getValueAtPercentile(99) / 1000.0,
                             lag.lag().getMaxValue() / 1000.0, lag.missing(), lag.intake().getValueAtPercentile(50) / 1000.0,
-                            lag.intake().getValueAtPercentile(99) / 1000.0);
+                            lag.intake().getValueAtPercentile(99) / 1000.0));
                 }
-                System.out.println();
+                LOG.info(report.toString());
             }
         } finally {
             deleteRecursively(work);

@@ -1,5 +1,7 @@
 package org.casestream.notification.webhooks;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** A burst of cases: every one reaches its customer and the subscriber exactly once; prints how fast. */
 class VolumeIntegrationTest extends IntegrationTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeIntegrationTest.class);
 
     private static final int CASES = 1000;
 
@@ -48,7 +52,7 @@ class VolumeIntegrationTest extends IntegrationTest {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                 .until(() -> mailsToAny(customers) >= CASES);
         long mails = System.nanoTime();
-        System.out.printf("notification volume: %d cases opened -> all webhooks in %d ms, all mails in %d ms%n",
+        LOG.info("notification volume: {} cases opened -> all webhooks in {} ms, all mails in {} ms",
                 CASES, (webhooks - start) / 1_000_000, (mails - start) / 1_000_000);
 
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))

@@ -1,5 +1,7 @@
 package org.casestream.routing.classification;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,6 +10,8 @@ import org.casestream.events.Queue;
 import org.junit.jupiter.api.Test;
 
 class ClassificationTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassificationTest.class);
 
     /** The same rules the V2 migration seeds. */
     static final List<ClassificationRule> SEEDED = List.of(
@@ -83,9 +87,9 @@ class ClassificationTest {
         double rules = (double) rulesRight / heldOut.size();
         double bayes = (double) classifierRight / heldOut.size();
         double combined = (double) combinedRight / heldOut.size();
-        System.out.printf("classification accuracy on %d held-out cases (trained on %d): rules %.1f %%, "
-                        + "naive Bayes %.1f %%, combined %.1f %%%n", heldOut.size(), training.size(),
-                rules * 100, bayes * 100, combined * 100);
+        LOG.info(String.format("classification accuracy on %d held-out cases (trained on %d): rules %.1f %%, "
+                        + "naive Bayes %.1f %%, combined %.1f %%", heldOut.size(), training.size(),
+                rules * 100, bayes * 100, combined * 100));
         assertThat(heldOut).hasSize(45);
         assertThat(bayes).isGreaterThanOrEqualTo(0.6);
         assertThat(combined).isGreaterThanOrEqualTo(rules);
