@@ -2,11 +2,9 @@ package org.casestream.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +22,10 @@ import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
-import org.casestream.query.QueryApplication;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,15 +37,9 @@ class AddedPartitionsIntegrationTest extends QueryIntegrationTest {
 
     @Test
     void casesOnPartitionsAddedWhileRunningAreProjected() throws Exception {
-        Map<String, String> all = new HashMap<>(properties(database, topic, temporaryDirectory("grow-index-")));
-        all.put("server.port", "0");
-        all.put("casestream.query.topic-partitions", "1");
-        all.put("casestream.query.partition-refresh", "300ms");
-        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(QueryApplication.class).run(arguments)) {
+        try (ConfigurableApplicationContext instance = startInstance(database, topic, temporaryDirectory("grow-index-"),
+                Map.of("casestream.query.topic-partitions", "1", "casestream.query.partition-refresh", "300ms"))) {
             CaseEventsConsumer live = instance.getBean(Projections.class).live();
-            assertThat(live.awaitAssignment(APPLIED_WITHIN)).isTrue();
             awaitApplied(live, publish(topic, List.of(opened(0), opened(1))));
 
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

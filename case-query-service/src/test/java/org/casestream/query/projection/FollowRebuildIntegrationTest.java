@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +26,10 @@ import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
-import org.casestream.query.QueryApplication;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -140,15 +137,8 @@ class FollowRebuildIntegrationTest extends QueryIntegrationTest {
     }
 
     private ConfigurableApplicationContext start(Path indexDirectory) throws InterruptedException {
-        Map<String, String> all = new HashMap<>(properties(database, topic, indexDirectory));
-        all.put("server.port", "0");
         // long enough for B to rebuild its index for the new generation on a busy machine before A drops the old one
-        all.put("casestream.query.generation-drop-grace", "8s");
-        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryApplication.class).run(arguments);
-        assertThat(context.getBean(Projections.class).live().awaitAssignment(APPLIED_WITHIN)).isTrue();
-        return context;
+        return startInstance(database, topic, indexDirectory, Map.of("casestream.query.generation-drop-grace", "8s"));
     }
 
     private static RestClient client(ConfigurableApplicationContext context, Role role) {

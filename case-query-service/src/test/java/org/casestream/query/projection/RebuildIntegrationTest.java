@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +26,10 @@ import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CaseStatusChanged;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
-import org.casestream.query.QueryApplication;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -129,13 +126,7 @@ class RebuildIntegrationTest extends QueryIntegrationTest {
     }
 
     private ConfigurableApplicationContext start() throws InterruptedException {
-        Map<String, String> all = new HashMap<>(properties(database, topic, temporaryDirectory("rebuild-index-")));
-        all.put("server.port", "0");
-        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryApplication.class).run(arguments);
-        assertThat(context.getBean(Projections.class).live().awaitAssignment(APPLIED_WITHIN)).isTrue();
-        return context;
+        return startInstance(database, topic, temporaryDirectory("rebuild-index-"), Map.of());
     }
 
     private static RestClient client(ConfigurableApplicationContext context, Role role) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +25,9 @@ import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
-import org.casestream.query.QueryApplication;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -138,15 +135,8 @@ class GenerationsIntegrationTest extends QueryIntegrationTest {
     }
 
     private ConfigurableApplicationContext start(Path indexDirectory) throws InterruptedException {
-        Map<String, String> all = new HashMap<>(properties(database, topic, indexDirectory));
-        all.put("server.port", "0");
         // one record per poll: a rebuild of a few hundred events lasts long enough to ask the other instance
-        all.put("casestream.query.max-poll-records", "1");
-        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryApplication.class).run(arguments);
-        assertThat(context.getBean(Projections.class).live().awaitAssignment(APPLIED_WITHIN)).isTrue();
-        return context;
+        return startInstance(database, topic, indexDirectory, Map.of("casestream.query.max-poll-records", "1"));
     }
 
     private static JsonNode startRebuild(ConfigurableApplicationContext instance) {

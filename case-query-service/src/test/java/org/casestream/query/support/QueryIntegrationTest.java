@@ -1,5 +1,9 @@
 package org.casestream.query.support;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.casestream.query.QueryApplication;
+import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,6 +86,23 @@ public abstract class QueryIntegrationTest {
         properties.put("casestream.query.generation-poll", "200ms");
         properties.put("casestream.query.generation-drop-grace", "2s");
         return properties;
+    }
+
+    /**
+     * A further instance of the service on a free port, with its own database, topic and index plus
+     * {@code overrides}, returned once its projection has its partitions.
+     */
+    public static ConfigurableApplicationContext startInstance(String database, String topic, Path indexDirectory,
+                                                               Map<String, String> overrides) throws InterruptedException {
+        Map<String, String> all = new HashMap<>(properties(database, topic, indexDirectory));
+        all.put("server.port", "0");
+        all.putAll(overrides);
+        // as command-line arguments: properties set on the builder lose to application.yml
+        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryApplication.class).run(arguments);
+        assertThat(context.getBean(Projections.class).live().awaitAssignment(APPLIED_WITHIN)).isTrue();
+        return context;
     }
 
     public static Path temporaryDirectory(String prefix) {
