@@ -14,6 +14,9 @@ export async function render(main) {
     let agentList = [];
     let loads = new Map();
     let waiting = [];
+    // an agent picked beside a case but not yet assigned: a live redraw must not throw the choice away
+    const chosen = new Map();
+    let findDraft = null;
 
     const casesSection = h('section', {class: 'card', 'aria-labelledby': 'waiting-title'});
     const agentsSection = h('section', {class: 'card', 'aria-labelledby': 'agents-title'});
@@ -47,6 +50,7 @@ export async function render(main) {
             const text = `${summary ? summary.caseNumber : 'Case'} assigned to ${agent ? agent.name : 'agent'}`;
             toast(text, 'success');
             announce(text);
+            chosen.delete(caseId);
             waiting = waiting.filter(c => c.caseId !== caseId);
             const current = loads.get(agentId);
             if (current) loads.set(agentId, {...current, load: current.load + 1});
@@ -58,16 +62,17 @@ export async function render(main) {
     }
 
     function caseCard(summary) {
-        const assignSelect = select([['', 'Choose an agent'], ...agentList.map(a => [a.agentId, `${a.name} (${label('availability', a.availability)})`])], '', {
+        const assignSelect = select([['', 'Choose an agent'], ...agentList.map(a => [a.agentId, `${a.name} (${label('availability', a.availability)})`])], chosen.get(summary.caseId) || '', {
             id: `assign-${summary.caseId}`,
         });
+        assignSelect.addEventListener('change', () => chosen.set(summary.caseId, assignSelect.value));
         const card = h('li', {class: 'case-card', draggable: canAssign ? 'true' : null, dataset: {caseId: summary.caseId}},
             h('div', {}, h('a', {href: `/cases/${summary.caseId}`}, summary.caseNumber), ' ', badge('priority', summary.priority), ' ',
                 h('span', {class: 'muted'}, label('queue', summary.queue))),
             h('div', {}, summary.subject || ''),
             summary.nextDue ? h('div', {class: 'muted'}, `SLA ${timeLeft(summary.nextDue)}`) : null,
             canAssign ? h('div', {class: 'row'}, field(`Assign ${summary.caseNumber} to`, assignSelect),
-                h('button', {type: 'button', onclick: () => {
+                h('button', {type: 'button', id: `assign-button-${summary.caseId}`, onclick: () => {
                     if (assignSelect.value) assign(summary.caseId, assignSelect.value);
                     else assignSelect.focus();
                 }}, 'Assign')) : null);
@@ -146,12 +151,14 @@ export async function render(main) {
             load();
         });
         const focusedId = main.contains(document.activeElement) ? document.activeElement.id : null;
-        const find = h('input', {type: 'search', id: 'board-search', value: textFilter, autocomplete: 'off'});
+        const find = h('input', {type: 'search', id: 'board-search', value: findDraft ?? textFilter, autocomplete: 'off'});
+        find.addEventListener('input', () => findDraft = find.value);
         const findForm = h('form', {class: 'row', role: 'search', 'aria-label': 'Find waiting cases'}, field('Find', find),
             h('button', {type: 'submit'}, 'Find'));
         findForm.addEventListener('submit', event => {
             event.preventDefault();
             textFilter = find.value.trim();
+            findDraft = null;
             load();
         });
         fill(casesSection, h('h2', {id: 'waiting-title'}, `Unassigned open cases (${waiting.length})`),

@@ -158,12 +158,26 @@ export async function render(main, {params, query}) {
     async function command(path, body, done) {
         try {
             const view = await api(`/api/cases/${caseId}/${path}`, {method: 'POST', body: body ?? {}});
+            edits.clear();
             toast(done, 'success');
             announce(done);
             show(normalise(view));
             refreshHistory();
         } catch (error) {
             toast(problemText(error), 'error');
+        }
+    }
+
+    // what the person has picked or typed in the actions but not yet applied: a live redraw keeps it
+    const edits = new Map();
+
+    function keepEdits(...controls) {
+        for (const control of controls) {
+            const kept = edits.get(control.id);
+            if (kept !== undefined && (control.tagName !== 'SELECT' || [...control.options].some(o => o.value === kept))) {
+                control.value = kept;
+            }
+            control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'input', () => edits.set(control.id, control.value));
         }
     }
 
@@ -181,6 +195,7 @@ export async function render(main, {params, query}) {
         const queueSelect = select(Object.keys(LABELS.queue).filter(q => q !== 'Unclassified').map(q => [q, q]), c.queue === 'Unclassified' ? 'Orders' : c.queue, {id: 'queue-select'});
         const escalateReason = h('input', {id: 'escalate-reason', maxlength: 500, autocomplete: 'off'});
         const tagInput = h('input', {id: 'tag-input', maxlength: 50, autocomplete: 'off'});
+        keepEdits(statusSelect, prioritySelect, assigneeSelect, queueSelect, escalateReason, tagInput);
         actionsCard.append(h('h2', {id: 'actions-title'}, 'Actions'),
             h('div', {class: 'row'}, field('Move to status', statusSelect),
                 h('button', {type: 'button', id: 'status-apply', disabled: !next.length, onclick: () => command('status', {status: statusSelect.value}, `Status changed to ${label('status', statusSelect.value)}`)},
