@@ -243,6 +243,48 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
         }
     }
 
+    /** The services whose health a failed test reports: their port variable, by log name. */
+    private static final Map<String, String> SERVICES = Map.of(
+            "case-command-service", "CASESTREAM_COMMAND_PORT", "routing-service", "CASESTREAM_ROUTING_PORT",
+            "case-query-service", "CASESTREAM_QUERY_PORT", "notification-service", "CASESTREAM_NOTIFICATION_PORT",
+            "gateway", "CASESTREAM_GATEWAY_PORT");
+
+    /**
+     * What a failed test prints, so that a failure on a machine nobody can log in to explains itself: each
+     * service's own gauges (publisher and projection lag), its consumers' lag and rebalances, and its last
+     * warnings and errors.
+     */
+    public String diagnosis() {
+        StringBuilder report = new StringBuilder("Platform diagnosis at ").append(Instant.now()).append('\n');
+        SERVICES.forEach((service, portVariable) -> {
+            report.append("== ").append(service).append('\n');
+            try {
+                GatewayClient direct = new GatewayClient(URI.create("http://localhost:" + port(portVariable)));
+                GatewayClient.Response metrics = direct.get("/actuator/prometheus", admin());
+                metrics.body().lines().filter(line -> (line.startsWith("casestream_") && !line.contains("_bucket"))
+                                || line.startsWith("kafka_consumer_fetch_manager_records_lag_max")
+                                || line.startsWith("kafka_consumer_coordinator_rebalance_total"))
+                        .limit(40).forEach(line -> report.append("  ").append(line).append('\n'));
+            } catch (RuntimeException e) {
+                report.append("  metrics unavailable: ").append(e).append('\n');
+            }
+            try (Stream<String> lines = Files.lines(logDirectory().resolve(service + ".log"), StandardCharsets.UTF_8)) {
+                // warnings at start-up (deprecations and the like) are not what a failed test needs
+                List<String> warnings = lines.filter(line -> line.contains(" ERROR ")
+                        || line.contains(" WARN ") && !line.contains("[           main]")).toList();
+                warnings.subList(Math.max(0, warnings.size() - 15), warnings.size())
+                        .forEach(line -> report.append("  ").append(abbreviate(line)).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                report.append("  log unreadable: ").append(e).append('\n');
+            }
+        });
+        return report.toString();
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 400 ? line : line.substring(0, 400) + "…";
+    }
+
     static String tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);

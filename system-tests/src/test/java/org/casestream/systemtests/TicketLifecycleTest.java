@@ -179,14 +179,20 @@ class TicketLifecycleTest {
 
     private static JsonNode awaitCase(String caseId, Bearer reader, java.util.function.Predicate<JsonNode> ready) {
         JsonNode[] seen = new JsonNode[1];
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Response response = gateway.get("/api/cases/" + caseId, reader);
-            if (response.status() != 200) {
-                return false;
-            }
-            seen[0] = response.json();
-            return ready.test(seen[0]);
-        });
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Response response = gateway.get("/api/cases/" + caseId, reader);
+                if (response.status() != 200) {
+                    return false;
+                }
+                seen[0] = response.json();
+                return ready.test(seen[0]);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError("Case " + caseId + " was not ready within " + PATIENCE + "; the read side last showed "
+                    + (seen[0] == null ? "nothing" : seen[0].toString()) + "; routing's decisions: "
+                    + gateway.get("/api/routing/decisions/" + caseId, reader).body(), timeout);
+        }
         return seen[0];
     }
 }

@@ -83,7 +83,11 @@ class CaseWorkBrowserTest {
     private static void moveTo(Browser worker, String status, String label) {
         worker.waitFor(d -> new Select(d.findElement(By.id("status-select"))).getOptions().stream()
                 .anyMatch(option -> option.getAttribute("value").equals(status)));
-        new Select(worker.driver().findElement(By.id("status-select"))).selectByValue(status);
+        // a live update may redraw the actions meanwhile: the choice survives it, so look the select up again
+        worker.waitFor(d -> {
+            new Select(d.findElement(By.id("status-select"))).selectByValue(status);
+            return true;
+        });
         worker.click(By.id("status-apply"));
         worker.waitFor(d -> d.findElement(By.cssSelector("dd[data-field='status']")).getText().equals(label));
     }

@@ -121,9 +121,12 @@ class SessionAndBoardBrowserTest {
                     .get("/api/cases/" + dragged.caseId(), token).json().path("assignee").asText().equals(agentId));
 
             // keyboard: the select beside the case, then its button
-            new Select(browser.visible(By.id("assign-" + keyed.caseId()))).selectByValue(agentId);
-            browser.driver().findElement(By.id("assign-" + keyed.caseId())).sendKeys(org.openqa.selenium.Keys.TAB);
-            assertThat(browser.focusedProperty("text")).isEqualTo("Assign");
+            // (the dragged case's live update redraws the board meanwhile: the choice and the focus survive it)
+            browser.waitFor(d -> {
+                new Select(d.findElement(By.id("assign-" + keyed.caseId()))).selectByValue(agentId);
+                d.findElement(By.id("assign-" + keyed.caseId())).sendKeys(org.openqa.selenium.Keys.TAB);
+                return "Assign".equals(browser.focusedProperty("text"));
+            });
             browser.press(org.openqa.selenium.Keys.ENTER);
             await().atMost(Duration.ofSeconds(30)).until(() -> platform.gateway()
                     .get("/api/cases/" + keyed.caseId(), token).json().path("assignee").asText().equals(agentId));
