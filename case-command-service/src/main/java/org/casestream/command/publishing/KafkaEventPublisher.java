@@ -1,5 +1,8 @@
 package org.casestream.command.publishing;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,6 +12,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casestream.command.platform.AxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes every stored event to Kafka, in event-store order, keyed by aggregate id. It runs in a tracking
- * processor whose token lives in PostgreSQL and waits for the broker's acknowledgement of each event: a failed
- * send propagates, the processor backs off and retries from its token, so nothing is skipped (at least once).
+ * processor whose token lives in PostgreSQL. The events of one processor batch are sent without waiting for each
+ * other (the producer is idempotent, so the broker keeps them in order per partition and refuses any that would
+ * follow a lost one); the batch's unit of work then waits for every acknowledgement before it commits the token. A
+ * failed or unacknowledged send fails the commit, the token stays where it was and the processor retries the
+ * batch from there, so nothing is skipped (at least once).
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -29,6 +37,7 @@ public class KafkaEventPublisher {
 
     public static final String PROCESSING_GROUP = "kafka-publisher";
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+    private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final PublishingProperties properties;
@@ -38,20 +47,44 @@ public class KafkaEventPublisher {
         this.properties = properties;
     }
 
+    /** A send on its way, and whose event it carries. */
+    private record PendingSend(String key, CompletableFuture<?> acknowledged) {
+    }
+
     @EventHandler
-    void on(DomainEvent event, EventMessage<?> message) throws Exception {
+    void on(DomainEvent event, EventMessage<?> message) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
         ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(properties.topic(), new EventEnvelope(
                 message.getIdentifier(), message.getTimestamp(), sequence,
                 (String) message.getMetaData().get(AxonConfiguration.ACTOR),
                 (String) message.getMetaData().get(AxonConfiguration.CORRELATION_ID), event));
         log.debug("Publishing {} #{} of {}", event.getClass().getSimpleName(), sequence, record.key());
-        try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            throw new PublishFailed(record.key(), failed.getCause());
-        } catch (TimeoutException slow) {
-            throw new PublishFailed(record.key(), slow);
+        PendingSend send = new PendingSend(record.key(), kafka.send(record));
+        if (!CurrentUnitOfWork.isStarted()) {
+            awaitAcknowledgements(List.of(send));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        batch.<List<PendingSend>>getOrComputeResource(PENDING, key -> {
+            List<PendingSend> sends = new ArrayList<>();
+            batch.onPrepareCommit(committing -> awaitAcknowledgements(sends));
+            return sends;
+        }).add(send);
+    }
+
+    private void awaitAcknowledgements(List<PendingSend> sends) {
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        for (PendingSend send : sends) {
+            try {
+                send.acknowledged().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException failed) {
+                throw new PublishFailed(send.key(), failed.getCause());
+            } catch (TimeoutException slow) {
+                throw new PublishFailed(send.key(), slow);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailed(send.key(), interrupted);
+            }
         }
     }
 
