@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * A consumer of the case events topic that keeps one generation of the read models (consumer group
  * {@code casestream.query.consumer-group}). It reads every partition itself (each instance keeps its own Lucene index, so each needs every case) and
  * starts from positions it stores itself: for each partition the older of MongoDB's and the Lucene commit's, so
- * that both stores catch up. Per poll: MongoDB read models, then the index (visible at once), then the
- * positions, then the live stream; the Lucene commit with its positions follows at most every
+ * that both stores catch up. Per poll: MongoDB read models, then the index (visible at once), then the live
+ * stream; the positions in MongoDB and the Lucene commit with its positions follow at most every
  * {@code index-commit-interval}.
  */
 public class CaseEventsConsumer {
@@ -161,7 +161,7 @@ public class CaseEventsConsumer {
                     lastPartitionCheck = System.nanoTime();
                 }
                 if (uncommitted && System.nanoTime() - lastCommit > properties.indexCommitInterval().toNanos()) {
-                    index.commit(next);
+                    checkpoint();
                     uncommitted = false;
                     lastCommit = System.nanoTime();
                 }
@@ -173,15 +173,25 @@ public class CaseEventsConsumer {
         } finally {
             if (uncommitted) {
                 try {
-                    index.commit(next);
+                    checkpoint();
                 } catch (RuntimeException e) {
-                    LOG.warn("Last index commit failed; the index catches up on start: {}", Redacted.causes(e));
+                    LOG.warn("Last checkpoint failed; the projection catches up on start: {}", Redacted.causes(e));
                 }
             }
             consumer = null;
             // bounded: nothing is committed to Kafka, so there is nothing to wait for when the broker is gone
             kafka.close(CLOSE_TIMEOUT);
         }
+    }
+
+    /**
+     * Stores how far the read models and the index go, now and then rather than per batch (a MongoDB round trip
+     * and a Lucene commit each): every write of the projection is conditioned on the sequence or offset it covers,
+     * so the events after a checkpoint that a crash makes the consumer read again change nothing.
+     */
+    private void checkpoint() {
+        positions.save(properties.consumerGroup(), properties.topic(), next);
+        index.commit(next);
     }
 
     private void apply(ConsumerRecords<String, byte[]> records) {
@@ -194,7 +204,6 @@ public class CaseEventsConsumer {
         Projection.BatchResult result = projection.apply(batch);
         index.index(result.touched().values());
         index.refresh();
-        positions.save(properties.consumerGroup(), properties.topic(), covered);
         next.putAll(covered);
         appliedPositions = Map.copyOf(next);
         if (live) {

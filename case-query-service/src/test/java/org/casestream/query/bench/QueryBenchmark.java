@@ -38,6 +38,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -176,6 +181,9 @@ class QueryBenchmark {
                             lag.lag().getValueAtPercentile(90) / 1000.0, lag.lag().getValueAtPercentile(99) / 1000.0,
                             lag.lag().getMaxValue() / 1000.0, lag.missing(), lag.intake().getValueAtPercentile(50) / 1000.0,
                             lag.intake().getValueAtPercentile(99) / 1000.0));
+                    report.append(String.format("      of which 201 -> on the topic p50 %d ms p99 %d ms; topic -> SSE p50 %d ms p99 %d ms%n",
+                            lag.toTopic().getValueAtPercentile(50), lag.toTopic().getValueAtPercentile(99),
+                            lag.topicToStream().getValueAtPercentile(50), lag.topicToStream().getValueAtPercentile(99)));
                 }
                 LOG.info(report.toString());
             }
@@ -308,7 +316,12 @@ class QueryBenchmark {
 
     // ---- command accepted -> SSE
 
-    private record StreamLag(int offeredRate, long accepted, double achievedRate, long missing, Histogram lag, Histogram intake) {
+    /**
+     * One rate's figures: {@code lag} from the command's 201 to its SSE event, split at the moment the publisher
+     * handed the event to Kafka (the record's CreateTime): {@code toTopic} before it, {@code topicToStream} after.
+     */
+    private record StreamLag(int offeredRate, long accepted, double achievedRate, long missing, Histogram lag, Histogram intake,
+                             Histogram toTopic, Histogram topicToStream) {
     }
 
     private List<StreamLag> streamLag(String queryBase, String agent, int[] rates, int seconds, Path work) throws Exception {
@@ -342,10 +355,15 @@ class QueryBenchmark {
         try {
             Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
             Map<String, Long> seenAt = new ConcurrentHashMap<>();
+            Map<String, Long> acceptedWall = new ConcurrentHashMap<>();
+            Map<String, Long> seenWall = new ConcurrentHashMap<>();
+            Map<String, Long> sentToTopic = new ConcurrentHashMap<>();
+            java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread topicReader = Thread.ofPlatform().daemon().start(() -> readTopic(sentToTopic, reading));
             InputStream stream = http.send(HttpRequest.newBuilder(URI.create(queryBase + "/api/stream"))
                     .header("Authorization", "Bearer " + agent).header("Accept", "text/event-stream").GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream()).body();
-            Thread reader = Thread.ofPlatform().daemon().start(() -> readStream(stream, seenAt));
+            Thread reader = Thread.ofPlatform().daemon().start(() -> readStream(stream, seenAt, seenWall));
             Histogram intake = new Histogram(3);
             AtomicLong sent = new AtomicLong();
             long begin = System.nanoTime();
@@ -357,6 +375,7 @@ class QueryBenchmark {
                     long after = System.nanoTime();
                     if (caseId != null) {
                         acceptedAt.put(caseId, after);
+                        acceptedWall.put(caseId, System.currentTimeMillis());
                         synchronized (intake) {
                             intake.recordValue((after - before) / 1000);
                         }
@@ -381,9 +400,21 @@ class QueryBenchmark {
                     lag.recordValue(Math.max(0, seen - accepted.getValue()) / 1000);
                 }
             }
+            Histogram toTopic = new Histogram(3);
+            Histogram topicToStream = new Histogram(3);
+            acceptedWall.forEach((caseId, accepted) -> {
+                Long onTopic = sentToTopic.get(caseId);
+                Long seen = seenWall.get(caseId);
+                if (onTopic != null && seen != null) {
+                    toTopic.recordValue(Math.max(0, onTopic - accepted));
+                    topicToStream.recordValue(Math.max(0, seen - onTopic));
+                }
+            });
             reader.interrupt();
+            reading.set(false);
+            topicReader.join(Duration.ofSeconds(10));
             stream.close();
-            return new StreamLag(rate, acceptedAt.size(), achieved, missing, lag, intake);
+            return new StreamLag(rate, acceptedAt.size(), achieved, missing, lag, intake, toTopic, topicToStream);
         } finally {
             ticks.shutdownNow();
         }
@@ -407,18 +438,38 @@ class QueryBenchmark {
     }
 
     /** Records when each case's first change arrives. */
-    private static void readStream(InputStream stream, Map<String, Long> seenAt) {
+    private static void readStream(InputStream stream, Map<String, Long> seenAt, Map<String, Long> seenWall) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("data:")) {
                     long now = System.nanoTime();
+                    long wall = System.currentTimeMillis();
                     JsonNode change = JSON.readTree(line.substring(5));
-                    seenAt.putIfAbsent(change.path("summary").path("caseId").asText(), now);
+                    String caseId = change.path("summary").path("caseId").asText();
+                    seenAt.putIfAbsent(caseId, now);
+                    seenWall.putIfAbsent(caseId, wall);
                 }
             }
         } catch (IOException e) {
             // closed at the end of the run
+        }
+    }
+
+    /** Records when the publisher handed each case's first event to Kafka (the record's CreateTime). */
+    private static void readTopic(Map<String, Long> sentToTopic, java.util.concurrent.atomic.AtomicBoolean reading) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CASE_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            while (reading.get()) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> sentToTopic.putIfAbsent(record.key(), record.timestamp()));
+            }
         }
     }
 
