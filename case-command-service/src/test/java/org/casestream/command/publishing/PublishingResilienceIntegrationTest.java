@@ -65,6 +65,43 @@ class PublishingResilienceIntegrationTest extends IntegrationTest {
         assertEveryEventOnceInOrder(records, eventsPerCase);
     }
 
+    /**
+     * Sends that the broker never acknowledges (it is away longer than the producer's delivery timeout, so every
+     * record in flight expires) must keep the processor's token where it was: the batch is sent again once the
+     * broker is back, and nothing is lost.
+     */
+    @Test
+    void sendsThatExpireWhileKafkaIsDownAreSentAgainWhenItReturns() throws Exception {
+        var consumer = caseEventsConsumer();
+        recordsFor(consumer, Set.of(), 1, Duration.ofSeconds(2));
+        Map<String, String> shortTimeouts = Map.of(
+                "spring.datasource.url", TestInfrastructure.createDatabase("expired_" + UUID.randomUUID().toString().replace("-", "")),
+                "spring.kafka.producer.properties.delivery.timeout.ms", "2000",
+                "spring.kafka.producer.properties.request.timeout.ms", "1000",
+                "spring.kafka.producer.properties.max.block.ms", "1000");
+        Map<String, Integer> eventsPerCase = new LinkedHashMap<>();
+        try (ConfigurableApplicationContext instance = startInstance(shortTimeouts)) {
+            RestClient channel = client("http://localhost:" + portOf(instance), TestInfrastructure.token(Role.CHANNEL, "web-form"));
+            // one case first, so that the producer knows the topic's partitions: sends are then accepted at once
+            // and fail only when they expire, after the handler has returned
+            Map<String, Integer> first = new LinkedHashMap<>();
+            openCases(channel, 0, 1, first);
+            assertThat(recordsFor(consumer, first.keySet(), 1, CATCH_UP)).hasSize(1);
+            TestInfrastructure.stopKafka();
+            try {
+                openCases(channel, 1, 6, eventsPerCase);
+                // well past the delivery timeout: whatever the publisher sent meanwhile has failed
+                Thread.sleep(6_000);
+            } finally {
+                TestInfrastructure.startKafka();
+            }
+            List<ConsumerRecord<String, byte[]>> records = recordsFor(consumer, eventsPerCase.keySet(),
+                    eventsPerCase.size(), CATCH_UP);
+            records.addAll(recordsFor(consumer, eventsPerCase.keySet(), Integer.MAX_VALUE, Duration.ofSeconds(3)));
+            assertEveryEventOnceInOrder(records, eventsPerCase);
+        }
+    }
+
     @Test
     void restartingTheServiceMidStreamLosesNothing() throws Exception {
         var consumer = caseEventsConsumer();
