@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -359,7 +360,7 @@ class QueryBenchmark {
             Map<String, Long> acceptedWall = new ConcurrentHashMap<>();
             Map<String, Long> seenWall = new ConcurrentHashMap<>();
             Map<String, Long> sentToTopic = new ConcurrentHashMap<>();
-            java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicBoolean reading = new AtomicBoolean(true);
             Thread topicReader = Thread.ofPlatform().daemon().start(() -> readTopic(sentToTopic, reading));
             InputStream stream = http.send(HttpRequest.newBuilder(URI.create(queryBase + "/api/stream"))
                     .header("Authorization", "Bearer " + agent).header("Accept", "text/event-stream").GET().build(),
@@ -458,7 +459,7 @@ class QueryBenchmark {
     }
 
     /** Records when the publisher handed each case's first event to Kafka (the record's CreateTime). */
-    private static void readTopic(Map<String, Long> sentToTopic, java.util.concurrent.atomic.AtomicBoolean reading) {
+    private static void readTopic(Map<String, Long> sentToTopic, AtomicBoolean reading) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -127,6 +127,7 @@ class SessionAndBoardBrowserTest {
                 d.findElement(By.id("assign-" + keyed.caseId())).sendKeys(org.openqa.selenium.Keys.TAB);
                 return "Assign".equals(browser.focusedProperty("text"));
             });
+            assertThat(browser.focusedProperty("text")).isEqualTo("Assign");
             browser.press(org.openqa.selenium.Keys.ENTER);
             await().atMost(Duration.ofSeconds(30)).until(() -> platform.gateway()
                     .get("/api/cases/" + keyed.caseId(), token).json().path("assignee").asText().equals(agentId));
