@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class LauncherTest {
 
+    /** Topics.CASE_EVENTS_PARTITIONS (this module reads the platform over HTTP only, not its code). */
+    private static final int CASE_EVENTS_PARTITIONS = 6;
+
     @Test
     void upPrintsTheDashboardAndTheAdminLogin(Platform platform) throws IOException {
         String up = Files.readString(platform.launcherLog("up"));
@@ -40,5 +43,21 @@ class LauncherTest {
             assertThat(status).containsPattern("(?m)^" + part + " +running +\\d+ +\\d+ +accepting connections$");
         }
         assertThat(status).contains(Integer.toString(platform.port("CASESTREAM_MONGO_PORT")));
+    }
+
+    /**
+     * The services start together, so any of them may be first to touch the case events topic: whichever it was,
+     * the topic has all its partitions and each consumer group holds every one (a group left on one partition of
+     * an auto-created topic would leave most events waiting minutes for its next metadata refresh).
+     */
+    @Test
+    void everyConsumerGroupHoldsEveryPartitionOfTheTopic(Platform platform) {
+        for (String service : new String[] {"routing-service", "notification-service"}) {
+            double held = platform.prometheus(service).lines()
+                    .filter(line -> line.startsWith("kafka_consumer_coordinator_assigned_partitions{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+            assertThat(held).as(service + "'s consumers' partitions").isEqualTo(CASE_EVENTS_PARTITIONS);
+        }
     }
 }

@@ -249,6 +249,12 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
             "case-query-service", "CASESTREAM_QUERY_PORT", "notification-service", "CASESTREAM_NOTIFICATION_PORT",
             "gateway", "CASESTREAM_GATEWAY_PORT");
 
+    /** A service's Prometheus scrape, read directly from it (the gateway does not route actuator paths). */
+    public String prometheus(String service) {
+        GatewayClient direct = new GatewayClient(URI.create("http://localhost:" + port(SERVICES.get(service))));
+        return direct.get("/actuator/prometheus", admin()).expect(200).body();
+    }
+
     /**
      * What a failed test prints, so that a failure on a machine nobody can log in to explains itself: each
      * service's own gauges (publisher and projection lag), its consumers' lag and rebalances, and its last
@@ -259,10 +265,9 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
         SERVICES.forEach((service, portVariable) -> {
             report.append("== ").append(service).append('\n');
             try {
-                GatewayClient direct = new GatewayClient(URI.create("http://localhost:" + port(portVariable)));
-                GatewayClient.Response metrics = direct.get("/actuator/prometheus", admin());
-                metrics.body().lines().filter(line -> (line.startsWith("casestream_") && !line.contains("_bucket"))
+                prometheus(service).lines().filter(line -> (line.startsWith("casestream_") && !line.contains("_bucket"))
                                 || line.startsWith("kafka_consumer_fetch_manager_records_lag_max")
+                                || line.startsWith("kafka_consumer_coordinator_assigned_partitions")
                                 || line.startsWith("kafka_consumer_coordinator_rebalance_total"))
                         .limit(40).forEach(line -> report.append("  ").append(line).append('\n'));
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.casestream.command.publishing;
 
 import java.time.Duration;
 
+import org.casestream.events.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Where and how events are published: {@code casestream.publishing.*}. */
@@ -9,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PublishingProperties(String topic, Duration sendTimeout, Integer partitions, Short replicas) {
 
     public PublishingProperties {
-        topic = topic == null ? org.casestream.events.Topics.CASE_EVENTS : topic;
+        topic = topic == null ? Topics.CASE_EVENTS : topic;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
-        partitions = partitions == null ? 6 : partitions;
+        partitions = partitions == null ? Topics.CASE_EVENTS_PARTITIONS : partitions;
         replicas = replicas == null ? 1 : replicas;
     }
 }

@@ -3,6 +3,7 @@ package org.casestream.query.platform;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.casestream.events.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,7 +25,7 @@ public record QueryProperties(String topic, String consumerGroup, Path indexDire
                               Duration instanceTimeout, Duration partitionRefresh) {
 
     public QueryProperties {
-        topic = topic == null ? "casestream.case-events" : topic;
+        topic = topic == null ? Topics.CASE_EVENTS : topic;
         consumerGroup = consumerGroup == null ? "case-query-projection" : consumerGroup;
         indexDirectory = indexDirectory == null ? Path.of(".casestream", "query-index") : indexDirectory;
         indexCommitInterval = indexCommitInterval == null ? Duration.ofSeconds(2) : indexCommitInterval;
@@ -32,7 +33,7 @@ public record QueryProperties(String topic, String consumerGroup, Path indexDire
         stream = stream == null ? new Stream(null, null) : stream;
         maxPollRecords = maxPollRecords == null ? 500 : maxPollRecords;
         // as many as the command service creates, for when this service starts first
-        topicPartitions = topicPartitions == null ? 6 : topicPartitions;
+        topicPartitions = topicPartitions == null ? Topics.CASE_EVENTS_PARTITIONS : topicPartitions;
         generationPoll = generationPoll == null ? Duration.ofSeconds(2) : generationPoll;
         generationDropGrace = generationDropGrace == null ? Duration.ofSeconds(30) : generationDropGrace;
         instanceTimeout = instanceTimeout == null ? Duration.ofSeconds(30) : instanceTimeout;

@@ -317,6 +317,8 @@ public class CaseEventsConsumer {
         // positions live in MongoDB and in the index, written after the data they cover; Kafka's are not used
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the topic is created with its partitions (ensureTopic, or another service), never by a metadata request
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
         // partitionsFor answers from cached metadata: refreshed as often as the projection looks for new partitions
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) Math.min(Integer.MAX_VALUE, properties.partitionRefresh().toMillis()));

@@ -5,6 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.TopicListing;
+import org.apache.kafka.common.TopicPartition;
 
 import org.casestream.localstack.infra.LocalKafka;
 import org.casestream.localstack.infra.LocalMongo;
@@ -69,6 +80,50 @@ public final class TestInfrastructure {
                 throw new IllegalStateException("Kafka did not start", e);
             }
         }
+    }
+
+    /**
+     * A broker of its own, empty, on free ports, with Kafka's stock settings: for a test that needs a broker no
+     * other test has touched (no topics yet). The caller closes it.
+     */
+    public static LocalKafka separateKafka() {
+        try {
+            return LocalKafka.start(Files.createTempDirectory(home, "kafka-"), freePort(), freePort());
+        } catch (Exception e) {
+            throw new IllegalStateException("A separate Kafka did not start", e);
+        }
+    }
+
+    /** How many partitions {@code topic} has on the broker at {@code bootstrapServers}; 0 when it does not exist. */
+    public static int partitionCount(String bootstrapServers, String topic) {
+        try (Admin admin = admin(bootstrapServers)) {
+            Map<String, TopicListing> topics = admin.listTopics().namesToListings().get(10, TimeUnit.SECONDS);
+            if (!topics.containsKey(topic)) {
+                return 0;
+            }
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic, e);
+        }
+    }
+
+    /** The partitions the members of consumer group {@code group} hold between them right now. */
+    public static Set<TopicPartition> assignedPartitions(String bootstrapServers, String group) {
+        try (Admin admin = admin(bootstrapServers)) {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                    .get(10, TimeUnit.SECONDS).get(group);
+            Set<TopicPartition> assigned = new HashSet<>();
+            description.members().forEach(member -> assigned.addAll(member.assignment().topicPartitions()));
+            return assigned;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe consumer group " + group, e);
+        }
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     public static String jdbcUrl() {

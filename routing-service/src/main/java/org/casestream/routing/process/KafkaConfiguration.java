@@ -1,5 +1,7 @@
 package org.casestream.routing.process;
 
+import org.apache.kafka.clients.admin.NewTopic;
+import org.casestream.events.Topics;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class KafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
+    /**
+     * The topic routing consumes, declared here too so that it is created with its partitions whichever service
+     * starts first (Boot's KafkaAdmin creates it before the listener starts).
+     */
+    @Bean
+    NewTopic caseEventsTopic() {
+        return Topics.caseEventsTopic();
+    }
 
     /**
      * A decision that failed (command service away, database hiccup) is retried from the same record for as long
