@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.casestream.events.Priority;
 import org.casestream.events.Topics;
@@ -26,23 +31,24 @@ import org.junit.jupiter.api.Test;
 class RecordingFailureIntegrationTest extends IntegrationTest {
 
     private static final String GROUP = "notification-service";
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.CASE_EVENTS, 0);
 
     @Test
     void aRecordWhoseDeliveriesCannotBeRecordedIsRetriedNotSkippedAndItsOffsetWaits() throws Exception {
         CaseScript script = new CaseScript();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
-            // everything published so far is handled and committed
+            // everything published so far is handled and committed, on every partition
             publish(new CaseScript().opened(Priority.LOW));
-            await().atMost(WAIT).until(() -> committed(admin) == endOffset(admin));
+            await().atMost(WAIT).until(() -> everyPartitionCommitted(admin));
 
             // recording now fails (the table it writes first is away), as it would with the database down
             jdbc.sql("ALTER TABLE processed_event RENAME TO processed_event_away").update();
+            RecordMetadata stuck;
             try {
-                publish(script.opened(Priority.MEDIUM));
-                long end = endOffset(admin);
-                await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> committed(admin) == end - 1);
+                stuck = publish(script.opened(Priority.MEDIUM));
+                TopicPartition partition = new TopicPartition(stuck.topic(), stuck.partition());
+                // the group's offset stays at the record (or before it: nothing committed there yet)
+                await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> committed(admin, partition) <= stuck.offset());
                 assertThat(mailsTo(script.customerEmail)).isEmpty();
                 assertThat(notificationsOf(script.caseId)).isEmpty();
             } finally {
@@ -50,21 +56,33 @@ class RecordingFailureIntegrationTest extends IntegrationTest {
             }
 
             awaitMails(script.customerEmail, 1);
-            await().atMost(WAIT).until(() -> committed(admin) == endOffset(admin));
+            TopicPartition partition = new TopicPartition(stuck.topic(), stuck.partition());
+            await().atMost(WAIT).until(() -> committed(admin, partition) == stuck.offset() + 1);
             await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> mailsTo(script.customerEmail).size() == 1);
             assertThat(subjectsTo(script.customerEmail)).containsExactly(
                     "[" + script.caseNumber + "] We received your request: Cannot log in");
         }
     }
 
-    private static long committed(Admin admin) throws Exception {
+    /** The group's committed offset on {@code partition}; -1 when it has committed none there. */
+    private static long committed(Admin admin, TopicPartition partition) throws Exception {
         OffsetAndMetadata offset = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                .get(10, TimeUnit.SECONDS).get(PARTITION);
+                .get(10, TimeUnit.SECONDS).get(partition);
         return offset == null ? -1 : offset.offset();
     }
 
-    private static long endOffset(Admin admin) throws Exception {
-        return admin.listOffsets(Map.of(PARTITION, OffsetSpec.latest())).partitionResult(PARTITION)
-                .get(10, TimeUnit.SECONDS).offset();
+    /** Whether the group has committed up to the end of every partition that holds anything. */
+    private static boolean everyPartitionCommitted(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(Topics.CASE_EVENTS)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(Topics.CASE_EVENTS).partitions()
+                .forEach(info -> latest.put(new TopicPartition(Topics.CASE_EVENTS, info.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : ends.entrySet()) {
+            if (end.getValue().offset() > 0 && committed(admin, end.getKey()) != end.getValue().offset()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casestream.events.Topics;
@@ -139,14 +140,17 @@ public abstract class IntegrationTest {
     }
 
     /** Publishes events as the command service does, waiting for the broker's ack. */
-    protected static void publish(EventEnvelope... envelopes) {
+    /** Publishes the events one by one, each acknowledged before the next; where the last one landed. */
+    protected static RecordMetadata publish(EventEnvelope... envelopes) {
+        RecordMetadata last = null;
         for (EventEnvelope envelope : envelopes) {
             try {
-                PRODUCER.send(CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)).get(10, TimeUnit.SECONDS);
+                last = PRODUCER.send(CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)).get(10, TimeUnit.SECONDS);
             } catch (InterruptedException | ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("could not publish a test event", e);
             }
         }
+        return last;
     }
 
     /** Publishes many events at once (the producer batches them), then waits until the broker has them all. */
