@@ -56,6 +56,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.casestream.events.json.EventJson;
 import org.casestream.query.cases.CaseSummary;
@@ -87,13 +88,20 @@ public final class CaseIndex implements AutoCloseable {
     private static final String POSITION_PREFIX = "kafka.position.";
 
     private final ObjectMapper mapper = EventJson.mapper();
+    /**
+     * Segments that a near-real-time refresh flushes (a batch's few documents each) and merges of them up to this
+     * size stay in memory until a commit writes them out, so a refresh costs no file writes.
+     */
+    private static final double NRT_CACHE_MERGE_MB = 5.0;
+    private static final double NRT_CACHE_MB = 60.0;
+
     private final Analyzer analyzer = new CaseAnalyzer();
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<Integer, Long> committedPositions;
 
-    private CaseIndex(Directory directory) throws IOException {
+    CaseIndex(Directory directory) throws IOException {
         this.directory = directory;
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -106,7 +114,7 @@ public final class CaseIndex implements AutoCloseable {
     public static CaseIndex open(Path path) {
         try {
             Files.createDirectories(path);
-            return new CaseIndex(FSDirectory.open(path));
+            return new CaseIndex(new NRTCachingDirectory(FSDirectory.open(path), NRT_CACHE_MERGE_MB, NRT_CACHE_MB));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the case index at " + path, e);
         }
