@@ -87,7 +87,6 @@ public final class CaseIndex implements AutoCloseable {
     public static final List<String> FACETS = List.of("status", "priority", "queue", "assignee", "channel", "tier", "tag");
     private static final String POSITION_PREFIX = "kafka.position.";
 
-    private final ObjectMapper mapper = EventJson.mapper();
     /**
      * Segments that a near-real-time refresh flushes (a batch's few documents each) and merges of them up to this
      * size stay in memory until a commit writes them out, so a refresh costs no file writes.
@@ -95,6 +94,7 @@ public final class CaseIndex implements AutoCloseable {
     private static final double NRT_CACHE_MERGE_MB = 5.0;
     private static final double NRT_CACHE_MB = 60.0;
 
+    private final ObjectMapper mapper = EventJson.mapper();
     private final Analyzer analyzer = new CaseAnalyzer();
     private final Directory directory;
     private final IndexWriter writer;
