@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
@@ -37,13 +38,21 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
+        return start(logDirectory, port, controllerPort, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int)}, with broker settings of the caller's in place of the local defaults. */
+    public static LocalKafka start(Path logDirectory, int port, int controllerPort, Map<String, String> overrides)
+            throws Exception {
         Files.createDirectories(logDirectory);
         Path logDir = logDirectory.toAbsolutePath();
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(logDir);
         }
         LOG.info("Starting Kafka (KRaft) on localhost:{} (controller localhost:{}) with log directory {}", port, controllerPort, logDir);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(brokerProperties(logDir, port, controllerPort), false), Time.SYSTEM);
+        Properties properties = brokerProperties(logDir, port, controllerPort);
+        properties.putAll(overrides);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
         return new LocalKafka(server, port);
     }
@@ -64,6 +73,9 @@ public final class LocalKafka implements AutoCloseable {
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", logDir.toString());
         props.put("auto.create.topics.enable", "true");
+        // a topic a producer auto-creates (every service started while the broker was away, so none created it
+        // with its partitions) gets as many as the services create (Topics.CASE_EVENTS_PARTITIONS)
+        props.put("num.partitions", "6");
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
         props.put("offsets.topic.replication.factor", "1");

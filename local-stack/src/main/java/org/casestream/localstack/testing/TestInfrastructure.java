@@ -83,12 +83,13 @@ public final class TestInfrastructure {
     }
 
     /**
-     * A broker of its own, empty, on free ports, with Kafka's stock settings: for a test that needs a broker no
-     * other test has touched (no topics yet). The caller closes it.
+     * A broker of its own, empty, on free ports, auto-creating topics with Kafka's stock single partition: for
+     * a test that needs a broker no other test has touched (no topics yet). The caller closes it.
      */
     public static LocalKafka separateKafka() {
         try {
-            return LocalKafka.start(Files.createTempDirectory(home, "kafka-"), freePort(), freePort());
+            return LocalKafka.start(Files.createTempDirectory(home, "kafka-"), freePort(), freePort(),
+                    Map.of("num.partitions", "1"));
         } catch (Exception e) {
             throw new IllegalStateException("A separate Kafka did not start", e);
         }
