@@ -11,6 +11,8 @@ import org.casestream.command.domain.agents.AgentCommands.ChangeAgentAvailabilit
 import org.casestream.command.domain.agents.AgentCommands.ChangeAgentSkills;
 import org.casestream.command.domain.agents.AgentCommands.RegisterAgent;
 import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.support.security.Caller;
+import org.casestream.support.web.Forbidden;
 import org.casestream.support.web.NotFound;
 import org.casestream.events.agents.AgentEvent;
 import org.springframework.http.ResponseEntity;
@@ -55,10 +57,14 @@ public class AgentController {
         return load(agentId);
     }
 
-    @Operation(summary = "Go online, away or offline")
+    @Operation(summary = "Go online, away or offline: an agent sets their own availability, leads and admins anyone's")
     @PutMapping("/api/agents/{agentId}/availability")
     public AgentView availability(@PathVariable UUID agentId,
             @Valid @RequestBody AgentRequests.AvailabilityChange change) {
+        Caller caller = Caller.current();
+        if (!caller.hasRole("lead") && !caller.hasRole("admin") && !agentId.toString().equals(caller.agentId())) {
+            throw new Forbidden("agentId", "an agent sets only their own availability");
+        }
         commands.send(new ChangeAgentAvailability(agentId, change.availability()));
         return load(agentId);
     }

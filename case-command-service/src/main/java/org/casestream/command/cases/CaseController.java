@@ -28,6 +28,7 @@ import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
 import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
 import org.casestream.command.domain.cases.CaseCommands.TagCase;
 import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
+import org.casestream.command.intake.CallerChannel;
 import org.casestream.command.intake.CaseReceipt;
 import org.casestream.command.intake.IntakeController;
 import org.casestream.command.intake.IntakeService;
@@ -35,11 +36,14 @@ import org.casestream.command.intake.TicketRequest;
 import org.casestream.support.security.Caller;
 import org.casestream.command.platform.CommandDispatcher;
 import org.casestream.support.web.FieldError;
+import org.casestream.support.web.Forbidden;
 import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.web.NotFound;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
+import org.casestream.events.CaseOrigin;
+import org.casestream.events.CaseStatus;
 import org.casestream.events.Visibility;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,14 +60,16 @@ public class CaseController {
 
     private final CommandDispatcher commands;
     private final IntakeService intake;
+    private final CallerChannel channels;
     private final CaseHistory history;
     private final AgentDirectory agents;
     private final Clock clock;
 
-    public CaseController(CommandDispatcher commands, IntakeService intake, CaseHistory history,
-            AgentDirectory agents, Clock clock) {
+    public CaseController(CommandDispatcher commands, IntakeService intake, CallerChannel channels,
+            CaseHistory history, AgentDirectory agents, Clock clock) {
         this.commands = commands;
         this.intake = intake;
+        this.channels = channels;
         this.history = history;
         this.agents = agents;
         this.clock = clock;
@@ -75,7 +81,7 @@ public class CaseController {
             @RequestHeader(name = CommandDispatcher.IDEMPOTENCY_KEY, required = false)
             @Pattern(regexp = CommandDispatcher.KEY_PATTERN, message = CommandDispatcher.KEY_RULE) String idempotencyKey,
             @Validated({Default.class, TicketRequest.OpenedByAgent.class}) @RequestBody TicketRequest request) {
-        return IntakeController.answer(intake.open(request.channel(), idempotencyKey, request));
+        return IntakeController.answer(intake.open(request.channel(), idempotencyKey, request, CaseOrigin.AGENT));
     }
 
     @Operation(summary = "Move the case new → inprogress → done; anything else is 409")
@@ -88,17 +94,16 @@ public class CaseController {
     @PostMapping("/api/cases/{caseId}/comments")
     public ResponseEntity<CaseView> comment(@PathVariable UUID caseId,
             @Valid @RequestBody CaseRequests.NewComment comment) {
-        AuthorType authorType = comment.authorType() == null ? AuthorType.AGENT : comment.authorType();
-        if (authorType == AuthorType.SYSTEM) {
-            throw new InvalidRequest(List.of(new FieldError("authorType", "must be agent or customer")));
+        if (comment.authorType() != null && comment.authorType() != AuthorType.AGENT) {
+            throw new InvalidRequest(List.of(new FieldError("authorType",
+                    "must be agent: a customer's words arrive through their channel, the system's from its events")));
         }
         Caller caller = Caller.current();
-        boolean byAgent = authorType == AuthorType.AGENT;
         List<Attachment> attachments = comment.attachments() == null ? List.of()
                 : comment.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
         UUID commentId = commands.newId(caseId);
-        CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), authorType,
-                byAgent ? caller.subject() : null, byAgent ? caller.name() : null,
+        CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), AuthorType.AGENT,
+                caller.subject(), caller.name(),
                 comment.visibility() == null ? Visibility.PUBLIC : comment.visibility(), comment.body(),
                 attachments, clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -114,7 +119,7 @@ public class CaseController {
     @Operation(summary = "Assign or transfer to an agent; agentId null unassigns")
     @PostMapping("/api/cases/{caseId}/assignment")
     public CaseView assignment(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.AssignmentChange change) {
-        return after(caseId, assignmentCommand(caseId, change.agentId(), change.reason()));
+        return after(caseId, assignmentCommand(caseId, change.agentId(), reasonOf(change.reason())));
     }
 
     @Operation(summary = "Escalate one level")
@@ -127,7 +132,7 @@ public class CaseController {
     @Operation(summary = "Put the case in a queue")
     @PostMapping("/api/cases/{caseId}/classification")
     public CaseView classify(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Classification change) {
-        return after(caseId, new ClassifyCase(caseId, change.queue(), change.source() == null ? "manual" : change.source()));
+        return after(caseId, new ClassifyCase(caseId, change.queue(), sourceOf(change.source())));
     }
 
     @Operation(summary = "Add and remove tags")
@@ -136,10 +141,19 @@ public class CaseController {
         return after(caseId, new TagCase(caseId, tagging.add(), tagging.remove()));
     }
 
-    @Operation(summary = "Record the customer's satisfaction rating (done cases only)")
+    @Operation(summary = "The customer's satisfaction rating (done cases only), passed on by the channel that opened "
+            + "the case")
     @PostMapping("/api/cases/{caseId}/satisfaction")
-    public CaseView rate(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Rating rating) {
-        return after(caseId, new RateSatisfaction(caseId, rating.rating(), rating.comment()));
+    public RatingReceipt rate(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Rating rating) {
+        if (!intake.channelOwns(channels.current(), caseId)) {
+            throw new NotFound("No case " + caseId + " opened by this channel");
+        }
+        CaseView view = after(caseId, new RateSatisfaction(caseId, rating.rating(), rating.comment()));
+        return new RatingReceipt(view.caseId(), view.caseNumber(), view.status(), view.satisfaction());
+    }
+
+    /** What a channel learns when it passes on a rating: never the thread, which may hold internal notes. */
+    public record RatingReceipt(UUID caseId, String caseNumber, CaseStatus status, CaseView.Satisfaction satisfaction) {
     }
 
     @Operation(summary = "Set the SLA due times (sent by routing)")
@@ -207,6 +221,31 @@ public class CaseController {
         if (bulk.action() == BulkAction.ASSIGN && !agents.exists(bulk.agentId())) {
             throw new InvalidCommand("agentId", "no agent " + bulk.agentId());
         }
+    }
+
+    /**
+     * Why a case moves comes from who moves it: a person's move is manual (a reassignment is recorded as a
+     * transfer); only routing moves cases automatically, on escalation or because an agent went offline.
+     */
+    private static AssignmentReason reasonOf(AssignmentReason given) {
+        if (Caller.current().isRouting()) {
+            return given == null ? AssignmentReason.AUTO : given;
+        }
+        if (given != null && given != AssignmentReason.MANUAL && given != AssignmentReason.TRANSFER) {
+            throw new Forbidden("reason", "only routing moves a case for reason " + given.wire());
+        }
+        return AssignmentReason.MANUAL;
+    }
+
+    /** Who put the case in its queue: a person is a manual decision; routing says whether a rule or its classifier. */
+    private static String sourceOf(String given) {
+        if (Caller.current().isRouting()) {
+            return given == null ? "rule" : given;
+        }
+        if (given != null && !given.equals("manual")) {
+            throw new Forbidden("source", "only routing records a " + given + " decision");
+        }
+        return "manual";
     }
 
     private Object assignmentCommand(UUID caseId, UUID agentId, AssignmentReason reason) {

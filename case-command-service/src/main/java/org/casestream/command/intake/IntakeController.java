@@ -7,9 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.casestream.command.platform.CommandDispatcher;
-import org.casestream.support.security.Caller;
-import org.casestream.events.Channel;
-import org.springframework.beans.factory.annotation.Value;
+import org.casestream.events.CaseOrigin;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class IntakeController {
 
     private final IntakeService intake;
-    private final Channel defaultChannel;
+    private final CallerChannel channel;
 
-    public IntakeController(IntakeService intake, @Value("${casestream.intake.default-channel}") String defaultChannel) {
+    public IntakeController(IntakeService intake, CallerChannel channel) {
         this.intake = intake;
-        this.defaultChannel = Channel.of(defaultChannel);
+        this.channel = channel;
     }
 
     @Operation(summary = "Open a case from a channel, exactly once per Idempotency-Key or external reference")
@@ -37,22 +35,16 @@ public class IntakeController {
             @Pattern(regexp = CommandDispatcher.KEY_PATTERN, message = CommandDispatcher.KEY_RULE)
             String idempotencyKey,
             @Valid @RequestBody TicketRequest request) {
-        return answer(intake.open(channelOf(request.channel()), idempotencyKey, request));
+        return answer(intake.open(channel.current(), idempotencyKey, request, CaseOrigin.CHANNEL));
     }
 
     @Operation(summary = "Pass on a customer's reply, by case number or externalRef; a reply to a done case reopens it")
     @PostMapping("/api/intake/replies")
     public ResponseEntity<ReplyReceipt> reply(@Valid @RequestBody ReplyRequest reply) {
-        ReplyReceipt receipt = intake.reply(channelOf(null), reply);
+        ReplyReceipt receipt = intake.reply(channel.current(), reply);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + receipt.caseId() + "#comment-" + receipt.commentId()))
                 .body(receipt);
-    }
-
-    /** The caller's channel: from its credentials, else as the body says, else the configured default. */
-    private Channel channelOf(Channel given) {
-        Caller caller = Caller.current();
-        return caller.channel() != null ? Channel.of(caller.channel()) : given != null ? given : defaultChannel;
     }
 
     /** 201 with the receipt; a replayed answer says so in {@code Idempotent-Replayed}. */

@@ -3,6 +3,7 @@ package org.casestream.command.intake;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.casestream.events.CaseOrigin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,14 +28,15 @@ class IntakeLedger {
      * Claims the request and returns the claim's row id; empty when an earlier request with the same key or
      * reference already did.
      */
-    Optional<Long> claim(String channel, String idempotencyKey, String externalRef, String requestHash, UUID caseId) {
+    Optional<Long> claim(String channel, String idempotencyKey, String externalRef, String requestHash, UUID caseId,
+            CaseOrigin origin) {
         return jdbc.sql("""
-                        INSERT INTO intake_request (channel, idempotency_key, external_ref, request_hash, case_id)
-                        VALUES (:channel, :key, :ref, :hash, :caseId)
+                        INSERT INTO intake_request (channel, idempotency_key, external_ref, request_hash, case_id, origin)
+                        VALUES (:channel, :key, :ref, :hash, :caseId, :origin)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .param("channel", channel).param("key", idempotencyKey).param("ref", externalRef)
-                .param("hash", requestHash).param("caseId", caseId)
+                .param("hash", requestHash).param("caseId", caseId).param("origin", origin.wire())
                 .query(Long.class)
                 .optional();
     }
@@ -44,14 +46,25 @@ class IntakeLedger {
                 .param("response", response).param("caseNumber", caseNumber).param("id", claim).update();
     }
 
-    /** The case a channel means: by its case number (from any channel), else by the channel's own reference. */
-    Optional<UUID> caseFor(String channel, String caseNumber, String externalRef) {
-        if (caseNumber != null) {
-            return jdbc.sql("SELECT case_id FROM intake_request WHERE case_number = :caseNumber")
-                    .param("caseNumber", caseNumber).query(UUID.class).optional();
-        }
-        return jdbc.sql("SELECT case_id FROM intake_request WHERE channel = :channel AND external_ref = :ref")
-                .param("channel", channel).param("ref", externalRef).query(UUID.class).optional();
+    /**
+     * The case a channel means, by its case number or by the channel's own reference, among the cases that this
+     * channel opened: another channel's case, or one an agent opened, is as unknown as a case that does not exist.
+     */
+    Optional<UUID> ownedCase(String channel, String caseNumber, String externalRef) {
+        return jdbc.sql("""
+                        SELECT case_id FROM intake_request
+                        WHERE channel = :channel AND origin = :origin
+                          AND (case_number = :caseNumber OR (CAST(:caseNumber AS VARCHAR) IS NULL AND external_ref = :ref))""")
+                .param("channel", channel).param("origin", CaseOrigin.CHANNEL.wire())
+                .param("caseNumber", caseNumber).param("ref", externalRef)
+                .query(UUID.class).optional();
+    }
+
+    /** Whether the channel opened this case. */
+    boolean owns(String channel, UUID caseId) {
+        return jdbc.sql("SELECT count(*) FROM intake_request WHERE case_id = :caseId AND channel = :channel AND origin = :origin")
+                .param("caseId", caseId).param("channel", channel).param("origin", CaseOrigin.CHANNEL.wire())
+                .query(Long.class).single() > 0;
     }
 
     /** The earlier request that holds this key or reference, the key's holder first. */

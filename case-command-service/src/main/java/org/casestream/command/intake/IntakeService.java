@@ -23,6 +23,7 @@ import org.casestream.command.domain.cases.CaseCommands.OpenCase;
 import org.casestream.command.platform.CommandDispatcher;
 import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -62,24 +63,34 @@ public class IntakeService {
         this.clock = clock;
     }
 
+    /**
+     * Opens the case, once. A channel's priority is recorded as the priority it asked for and the case opens at
+     * the default: routing decides; an agent's is the case's priority.
+     */
     @Transactional
-    public Outcome open(Channel channel, String idempotencyKey, TicketRequest request) {
+    public Outcome open(Channel channel, String idempotencyKey, TicketRequest request, CaseOrigin origin) {
         String hash = hash(request);
         UUID caseId = UUID.randomUUID();
-        Optional<Long> claim = ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId);
+        Optional<Long> claim = ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId, origin);
         if (claim.isEmpty()) {
             return replay(channel, idempotencyKey, request, hash);
         }
         Instant now = clock.instant();
         String caseNumber = ledger.nextCaseNumber();
-        Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
+        boolean byChannel = origin == CaseOrigin.CHANNEL;
+        Priority priority = byChannel || request.priority() == null ? Priority.MEDIUM : request.priority();
         commands.send(new OpenCase(caseId, caseNumber, customer(request.customer()), request.subject().strip(),
                 request.description(), channel, request.externalRef(), Queue.UNCLASSIFIED, priority,
-                request.tags(), now));
+                request.tags(), now, origin, byChannel ? request.priority() : null));
         CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
                 channel, request.externalRef(), now);
         ledger.recordResponse(claim.get(), caseNumber, write(receipt));
         return new Outcome(receipt, false);
+    }
+
+    /** Whether this channel opened the case (and so may pass on its customer's words). */
+    public boolean channelOwns(Channel channel, UUID caseId) {
+        return ledger.owns(channel.wire(), caseId);
     }
 
     /**
@@ -90,9 +101,9 @@ public class IntakeService {
         if (reply.caseNumber() == null && reply.externalRef() == null) {
             throw new InvalidRequest(List.of(new FieldError("caseNumber", "give the case number or your externalRef")));
         }
-        UUID caseId = ledger.caseFor(channel.wire(), reply.caseNumber(), reply.externalRef())
+        UUID caseId = ledger.ownedCase(channel.wire(), reply.caseNumber(), reply.externalRef())
                 .orElseThrow(() -> new NotFound("No case " + (reply.caseNumber() != null ? reply.caseNumber()
-                        : "with that externalRef for channel " + channel)));
+                        : "with that externalRef") + " opened by this channel"));
         UUID commentId = commands.newId(caseId);
         List<Attachment> attachments = reply.attachments() == null ? List.of()
                 : reply.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();

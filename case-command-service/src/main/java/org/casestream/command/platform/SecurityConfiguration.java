@@ -1,5 +1,6 @@
 package org.casestream.command.platform;
 
+import org.casestream.support.security.Caller;
 import org.casestream.support.security.ResourceServerSecurity;
 import org.casestream.support.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     static final String[] CASE_WORKERS = {"agent", "lead", "admin"};
+    /** People who work cases, and the routing service, which changes cases by the same commands. */
+    static final String[] CASE_CHANGERS = {"agent", "lead", "admin", Caller.ROUTING_ROLE};
     static final String[] CASE_READERS = {"agent", "lead", "manager", "admin", "ops"};
 
     @Bean
@@ -21,7 +24,11 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/intake/**").hasRole("channel")
                 .requestMatchers(HttpMethod.GET, "/api/audit").hasAnyRole("ops", "admin")
                 .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(CASE_READERS)
-                .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/**").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/sla-targets", "/api/cases/*/sla-breaches")
+                .hasRole(Caller.ROUTING_ROLE)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/satisfaction").hasRole(Caller.CHANNEL_ROLE)
+                .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/*").hasAnyRole(CASE_CHANGERS)
                 .requestMatchers(HttpMethod.GET, "/api/agents/**").hasAnyRole("agent", "lead", "manager", "admin")
                 .requestMatchers(HttpMethod.POST, "/api/agents").hasRole("admin")
                 .requestMatchers(HttpMethod.PUT, "/api/agents/*/skills").hasAnyRole("lead", "admin")

@@ -73,15 +73,12 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         JsonNode done = post(agent(), caseId, "status", Map.of("status", "done")).getBody();
         assertThat(done.get("status").asText()).isEqualTo("done");
         assertThat(done.get("resolvedAt")).isNotNull();
-        assertThat(post(agent(), caseId, "satisfaction", Map.of("rating", 5)).getBody().get("satisfaction")
-                .get("rating").asInt()).isEqualTo(5);
 
         JsonNode history = agent().get().uri("/api/cases/{id}/history", caseId).retrieve().body(JsonNode.class);
         List<String> types = new ArrayList<>();
         history.forEach(entry -> types.add(entry.get("type").asText()));
         assertThat(types).containsExactly("CaseOpened", "CaseAssigned", "CasePriorityChanged", "CaseStatusChanged",
-                "CommentAdded", "FirstResponseRecorded", "CommentAdded", "CaseEscalated", "CaseStatusChanged",
-                "SatisfactionRated");
+                "CommentAdded", "FirstResponseRecorded", "CommentAdded", "CaseEscalated", "CaseStatusChanged");
         assertThat(history).allSatisfy(entry -> {
             assertThat(entry.get("actor").asText()).isEqualTo("grace");
             assertThat(entry.get("at").asText()).isNotBlank();
@@ -97,9 +94,6 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
         ResponseEntity<JsonNode> skip = post(agent(), caseId, "status", Map.of("status", "done"));
         assertThat(skip.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(skip.getBody().get("detail").asText()).contains("new").contains("done");
-
-        ResponseEntity<JsonNode> rating = post(agent(), caseId, "satisfaction", Map.of("rating", 4));
-        assertThat(rating.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         ResponseEntity<JsonNode> unassign = post(agent(), caseId, "assignment", Map.of());
         assertThat(unassign.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -149,15 +143,22 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
 
     @Test
     void aCustomerReplyReopensADoneCase() {
-        String caseId = openCase();
+        RestClient channel = as(Role.CHANNEL, "web-form");
+        JsonNode opened = channel.post().uri("/api/intake/tickets")
+                .body(Map.of("customer", Map.of("name", "Ada", "email", "ada@example.com"), "subject", "Charged twice"))
+                .retrieve().body(JsonNode.class);
+        String caseId = opened.get("caseId").asText();
         post(agent(), caseId, "status", Map.of("status", "inprogress"));
         post(agent(), caseId, "status", Map.of("status", "done"));
 
-        JsonNode reopened = post(agent(), caseId, "comments",
-                Map.of("body", "It happened again", "authorType", "customer")).getBody();
+        JsonNode reopened = channel.post().uri("/api/intake/replies")
+                .body(Map.of("caseNumber", opened.get("caseNumber").asText(), "body", "It happened again"))
+                .retrieve().body(JsonNode.class);
 
         assertThat(reopened.get("status").asText()).isEqualTo("inprogress");
-        assertThat(reopened.get("resolvedAt")).isNull();
+        JsonNode now = agent().get().uri("/api/cases/{id}", caseId).retrieve().body(JsonNode.class);
+        assertThat(now.get("resolvedAt")).isNull();
+        assertThat(now.get("comments").get(0).get("authorType").asText()).isEqualTo("customer");
     }
 
     @Test
@@ -221,7 +222,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     @Test
     void aCommandRetriedWithItsIdempotencyKeyIsAppliedOnce() {
         String caseId = openCase();
-        RestClient routing = as(Role.LEAD, "routing-service");
+        RestClient routing = as(Role.ROUTING, "routing-service");
 
         for (int attempt = 0; attempt < 3; attempt++) {
             ResponseEntity<JsonNode> escalated = routing.post().uri("/api/cases/{id}/escalations", caseId)
@@ -248,7 +249,7 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     void routingRecordsWhyItAssignedAndClassified() {
         String caseId = openCase();
         String agentId = registerAgent("ada");
-        RestClient routing = as(Role.LEAD, "routing-service");
+        RestClient routing = as(Role.ROUTING, "routing-service");
 
         routing.post().uri("/api/cases/{id}/classification", caseId).body(Map.of("queue", "Payments", "source", "rule"))
                 .retrieve().toBodilessEntity();
@@ -305,7 +306,9 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     void agentsChangeAvailabilityAndOnlyAdminsRegister() {
         String agentId = registerAgent("linus");
 
-        JsonNode online = as(Role.AGENT).put().uri("/api/agents/{id}/availability", agentId)
+        RestClient linus = client("http://localhost:" + port,
+                org.casestream.localstack.testing.TestInfrastructure.token(Role.AGENT, "linus", Map.of("agentId", agentId)));
+        JsonNode online = linus.put().uri("/api/agents/{id}/availability", agentId)
                 .body(Map.of("availability", "online")).retrieve().body(JsonNode.class);
         assertThat(online.get("availability").asText()).isEqualTo("online");
 

@@ -22,6 +22,7 @@ import org.casestream.command.domain.cases.CaseCommands.TagCase;
 import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.AuthorType;
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -89,9 +90,12 @@ class CaseAggregateTest {
     void opensWithNormalisedTags() {
         fixture.givenNoPriorActivity()
                 .when(new OpenCase(CASE, "CS-1001", CUSTOMER, "Cannot log in", "Reset mail never arrives",
-                        Channel.EMAIL, "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of(" VIP", "vip"), NOW))
+                        Channel.EMAIL, "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of(" VIP", "vip"), NOW,
+                        CaseOrigin.CHANNEL, Priority.HIGH))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(opened());
+                .expectEvents(new CaseOpened(CASE, "CS-1001", CUSTOMER, "Cannot log in", "Reset mail never arrives",
+                        Channel.EMAIL, "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of("vip"), NOW,
+                        CaseOrigin.CHANNEL, Priority.HIGH));
     }
 
     @Nested

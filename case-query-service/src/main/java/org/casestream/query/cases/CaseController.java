@@ -1,6 +1,7 @@
 package org.casestream.query.cases;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +45,15 @@ public class CaseController {
         return search(ListRequest.parse(parameters, Map.of("customerId", List.of(customerId))));
     }
 
-    @Operation(summary = "One case with its comment thread; a channel never sees internal notes")
+    @Operation(summary = "One case with its comment thread; a channel reads only the cases it opened, never their "
+            + "internal notes")
     @GetMapping("/api/cases/{caseId}")
     public CaseDetail get(@PathVariable UUID caseId) {
-        CaseView view = models.current().cases().find(caseId).orElseThrow(() -> new NotFound("no case " + caseId));
         Caller caller = Caller.current();
-        boolean caseWorker = java.util.Arrays.stream(SecurityConfiguration.READERS).anyMatch(caller::hasRole);
+        boolean caseWorker = Arrays.stream(SecurityConfiguration.READERS).anyMatch(caller::hasRole);
+        CaseView view = models.current().cases().find(caseId)
+                .filter(found -> caseWorker || found.openedBy(caller.channel()))
+                .orElseThrow(() -> new NotFound("no case " + caseId));
         CaseView shown = caseWorker ? view : view.withoutInternalNotes();
         return new CaseDetail(shown, SlaState.of(view, Instant.now(), properties.slaAtRiskWindow()));
     }

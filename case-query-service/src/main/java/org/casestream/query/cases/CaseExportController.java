@@ -100,9 +100,15 @@ public class CaseExportController {
         return value == null ? "" : value;
     }
 
+    /**
+     * What a spreadsheet may read as the start of a formula (OWASP's list: tab and carriage return too, which
+     * spreadsheets skip before they look for one of the others).
+     */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+
     /** RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula. */
     static String escape(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -15,7 +16,7 @@ import org.casestream.events.Queue;
  * {@code lastSequence} is the sequence of the last event applied: an event at or below it was already applied.
  */
 public record CaseView(UUID caseId, String caseNumber, Customer customer, String subject, String description,
-                       Channel channel, String externalRef, Queue queue, Priority priority, CaseStatus status,
+                       Channel channel, String externalRef, CaseOrigin origin, Queue queue, Priority priority, CaseStatus status,
                        UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
                        List<CommentView> comments, Instant openedAt, Instant updatedAt, Instant resolvedAt,
                        int reopenCount, long lastSequence) {
@@ -30,10 +31,18 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
         return status != CaseStatus.DONE;
     }
 
+    /**
+     * Whether this channel opened the case: only then may it read it. Cases stored before the origin was recorded
+     * are no channel's.
+     */
+    public boolean openedBy(String channelName) {
+        return origin == CaseOrigin.CHANNEL && channelName != null && channel.wire().equals(channelName);
+    }
+
     /** The same case without internal notes, for callers that must never see them. */
     public CaseView withoutInternalNotes() {
-        return new CaseView(caseId, caseNumber, customer, subject, description, channel, externalRef, queue, priority,
-                status, assignee, tags, sla, escalationLevel, satisfaction,
+        return new CaseView(caseId, caseNumber, customer, subject, description, channel, externalRef, origin, queue,
+                priority, status, assignee, tags, sla, escalationLevel, satisfaction,
                 comments.stream().filter(comment -> !comment.internal()).toList(),
                 openedAt, updatedAt, resolvedAt, reopenCount, lastSequence);
     }

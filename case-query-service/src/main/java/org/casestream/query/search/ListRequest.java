@@ -29,6 +29,9 @@ public record ListRequest(CaseQuery query, Sort sort, int limit, String cursor) 
 
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 200;
+    /** Caps on one filter: how many values it may list and how long each may be (a tag is at most 50). */
+    public static final int MAX_VALUES = 100;
+    public static final int MAX_VALUE_LENGTH = 100;
 
     public static ListRequest parse(MultiValueMap<String, String> parameters) {
         return parse(parameters, Map.of());
@@ -86,9 +89,18 @@ public record ListRequest(CaseQuery query, Sort sort, int limit, String cursor) 
         if (raw == null) {
             return;
         }
+        List<String> given = raw.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
+                .filter(v -> !v.isEmpty()).toList();
+        if (given.size() > MAX_VALUES) {
+            errors.add(new FieldError(name, "at most " + MAX_VALUES + " values"));
+            return;
+        }
         List<String> values = new ArrayList<>();
-        for (String value : raw.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList()) {
+        for (String value : given) {
+            if (value.length() > MAX_VALUE_LENGTH) {
+                errors.add(new FieldError(name, "each value is at most " + MAX_VALUE_LENGTH + " characters"));
+                return;
+            }
             try {
                 values.add(check.apply(value));
             } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package org.casestream.query.stream;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public class CaseStream implements SmartLifecycle {
     private static final int CLIENT_QUEUE = 1024;
     private static final Object HEARTBEAT = new Object();
     private static final Object CONNECTED = new Object();
+    private static final Object EXPIRED = new Object();
 
     /** What a client receives: the event's type and the case's updated summary. */
     public record CaseChange(long id, String type, Instant at, CaseSummary summary) {
@@ -57,8 +59,12 @@ public class CaseStream implements SmartLifecycle {
                 period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** A new client; with {@code lastEventId} it first gets every buffered event after that one. */
-    public SseEmitter subscribe(Long lastEventId) {
+    /**
+     * A new client; with {@code lastEventId} it first gets every buffered event after that one. The stream ends
+     * at {@code closeAt} (when the caller's token expires): the client comes back with a fresh token and its
+     * Last-Event-ID, and misses nothing.
+     */
+    public SseEmitter subscribe(Long lastEventId, Instant closeAt) {
         Client client = new Client(new SseEmitter(0L));
         synchronized (this) {
             // registered under the lock publish() holds, so nothing falls between the replay and live events
@@ -69,6 +75,10 @@ public class CaseStream implements SmartLifecycle {
             clients.add(client);
         }
         client.start();
+        if (closeAt != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), closeAt).toMillis());
+            heartbeats.schedule(() -> client.offer(EXPIRED, true), delay, TimeUnit.MILLISECONDS);
+        }
         return client.emitter;
     }
 
@@ -152,6 +162,9 @@ public class CaseStream implements SmartLifecycle {
                     Object item = queue.take();
                     if (item == HEARTBEAT) {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
+                    } else if (item == EXPIRED) {
+                        emitter.send(SseEmitter.event().comment("token expired"));
+                        close();
                     } else if (item == CONNECTED) {
                         emitter.send(SseEmitter.event().comment("connected"));
                     } else if (item instanceof CaseChange change) {

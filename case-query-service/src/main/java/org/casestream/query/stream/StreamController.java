@@ -2,6 +2,8 @@ package org.casestream.query.stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,9 +19,10 @@ public class StreamController {
     }
 
     @Operation(summary = "Server-Sent Events: one 'case' event per case change with the updated summary; "
-            + "Last-Event-ID resumes from the recent buffer")
+            + "Last-Event-ID resumes from the recent buffer; the stream ends when the caller's token expires")
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    public SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @AuthenticationPrincipal Jwt token) {
         Long resumeAfter = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -28,6 +31,6 @@ public class StreamController {
                 // an id this service never sent: start live
             }
         }
-        return stream.subscribe(resumeAfter);
+        return stream.subscribe(resumeAfter, token.getExpiresAt());
     }
 }

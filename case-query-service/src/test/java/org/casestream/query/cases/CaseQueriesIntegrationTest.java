@@ -39,6 +39,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.AuthorType;
 import org.casestream.events.Availability;
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -66,6 +67,7 @@ import org.casestream.query.support.QueryIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 /**
  * Events in through the real broker, queries out over HTTP. The expected answers come from a model the test keeps
@@ -87,6 +89,11 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
                     String description, Channel channel, Tier tier, Queue queue, Priority priority, CaseStatus status,
                     UUID assignee, List<String> tags, Instant openedAt, Instant updatedAt, Instant resolvedAt,
                     Instant nextDue, boolean breachRecorded, List<String> publicComments, List<String> internalNotes) {
+
+        /** Every fourth case was opened by an agent, the others by their channel. */
+        static CaseOrigin origin(long number) {
+            return number % 4 == 0 ? CaseOrigin.AGENT : CaseOrigin.CHANNEL;
+        }
 
         boolean open() {
             return status != CaseStatus.DONE;
@@ -133,7 +140,8 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
         String description = "Ticket number " + i + (i % 2 == 0 ? " sent from the mobile app" : " sent from the website");
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(script.then(new CaseOpened(caseId, "CS-" + number, new Customer("cust-" + (i % 10), customerName,
-                "c" + i + "@example.com", tier), subject, description, channel, "ext-" + i, null, priority, tags, openedAt)));
+                "c" + i + "@example.com", tier), subject, description, channel, "ext-" + i, null, priority, tags, openedAt,
+                Expected.origin(number), null)));
         if (queue != Queue.UNCLASSIFIED) {
             records.add(script.then(new CaseClassified(caseId, queue, Queue.UNCLASSIFIED, "rules")));
         }
@@ -315,6 +323,21 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
                 .getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void tooManyOrTooLongFilterValuesAre400NamingTheFilter() {
+        String manyTags = java.util.stream.IntStream.range(0, 1_100).mapToObj(i -> "t" + i)
+                .collect(Collectors.joining(","));
+        ResponseEntity<JsonNode> many = as(Role.AGENT).get().uri("/api/cases?tag={tags}", manyTags).retrieve()
+                .toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> long_ = as(Role.AGENT).get().uri("/api/cases?tag={tag}&status=new", "x".repeat(5_000))
+                .retrieve().toEntity(JsonNode.class);
+
+        assertThat(many.getStatusCode().value()).isEqualTo(400);
+        assertThat(many.getBody().get("errors").get(0).get("field").asText()).isEqualTo("tag");
+        assertThat(long_.getStatusCode().value()).isEqualTo(400);
+        assertThat(long_.getBody().get("errors").get(0).get("field").asText()).isEqualTo("tag");
+    }
+
     // --- detail and roles ----------------------------------------------------------------------------------
 
     @Test
@@ -325,9 +348,27 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
         assertThat(agentView.get("customer").get("name").asText()).isEqualTo(withNotes.customerName());
         assertThat(agentView.get("comments").findValuesAsText("body"))
                 .containsExactlyElementsOf(Stream.concat(withNotes.internalNotes().stream(), withNotes.publicComments().stream()).toList());
-        JsonNode channelView = get(Role.CHANNEL, "/api/cases/" + withNotes.caseId());
-        assertThat(channelView.get("comments").findValuesAsText("body")).containsExactlyElementsOf(withNotes.publicComments());
-        assertThat(channelView.toString()).doesNotContain("bounce");
+        Expected channelsOwn = MODEL.values().stream()
+                .filter(c -> !c.internalNotes().isEmpty() && Expected.origin(c.number()) == CaseOrigin.CHANNEL)
+                .findFirst().orElseThrow();
+        ResponseEntity<JsonNode> channelView = channel(channelsOwn.channel().wire()).get()
+                .uri("/api/cases/" + channelsOwn.caseId()).retrieve().toEntity(JsonNode.class);
+        assertThat(channelView.getStatusCode().value()).isEqualTo(200);
+        assertThat(channelView.getBody().get("comments").findValuesAsText("body"))
+                .containsExactlyElementsOf(channelsOwn.publicComments());
+        assertThat(channelView.getBody().toString()).doesNotContain("bounce");
+
+        Channel another = Arrays.stream(Channel.values()).filter(c -> c != channelsOwn.channel()).findFirst().orElseThrow();
+        Expected agentOpened = MODEL.values().stream().filter(c -> Expected.origin(c.number()) == CaseOrigin.AGENT)
+                .findFirst().orElseThrow();
+        assertThat(channel(another.wire()).get().uri("/api/cases/" + channelsOwn.caseId()).retrieve()
+                .toEntity(String.class).getStatusCode().value()).as("another channel's case").isEqualTo(404);
+        assertThat(as(Role.CHANNEL).get().uri("/api/cases/" + channelsOwn.caseId()).retrieve()
+                .toEntity(String.class).getStatusCode().value()).as("a channel token naming no channel").isEqualTo(404);
+        ResponseEntity<String> openedByAgent = channel(agentOpened.channel().wire()).get()
+                .uri("/api/cases/" + agentOpened.caseId()).retrieve().toEntity(String.class);
+        assertThat(openedByAgent.getStatusCode().value()).as("a case an agent opened").isEqualTo(404);
+        assertThat(openedByAgent.getBody()).doesNotContain(agentOpened.customerName());
 
         assertThat(as(Role.CHANNEL).get().uri("/api/cases").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
         assertThat(as(Role.AGENT).get().uri("/api/cases/" + UUID.randomUUID()).retrieve().toBodilessEntity()
@@ -411,6 +452,20 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
     }
 
     // --- live stream ---------------------------------------------------------------------------------------
+
+    @Test
+    void theStreamEndsWhenItsTokenExpires() throws Exception {
+        String shortLived = TestInfrastructure.token(Role.AGENT, "watcher", Duration.ofSeconds(3));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream"))
+                .header("Authorization", "Bearer " + shortLived).header("Accept", "text/event-stream").build();
+
+        // ends by itself: a stream that outlived its token would run into the timeout below
+        List<String> lines = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> response.body().toList()).get(30, TimeUnit.SECONDS);
+
+        assertThat(lines).first().isEqualTo(":connected");
+        assertThat(lines).contains(":token expired");
+    }
 
     @Test
     void theStreamSendsEachChangeAfterTheReadModelShowsItAndResumesFromLastEventId() throws Exception {
@@ -526,6 +581,11 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
             cursor = next.asText();
         }
         throw new AssertionError("paging did not end");
+    }
+
+    private RestClient channel(String name) {
+        return client("http://localhost:" + port,
+                TestInfrastructure.token(Role.CHANNEL, "apikey:" + name, Map.of("channel", name)));
     }
 
     private JsonNode get(Role role, String path, Object... variables) {

@@ -16,6 +16,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -112,7 +113,8 @@ class IndexRefreshBenchmark {
                 new Customer("cus-" + (i % 997), "Customer " + (i % 997), "c" + (i % 997) + "@mail.example.test",
                         Tier.values()[i % Tier.values().length]),
                 "Subject " + i + " cannot log in " + random.nextInt(1000), "Description of case " + i,
-                Channel.values()[i % Channel.values().length], null, Queue.values()[i % Queue.values().length],
+                Channel.values()[i % Channel.values().length], null, CaseOrigin.CHANNEL,
+                Queue.values()[i % Queue.values().length],
                 Priority.values()[random.nextInt(Priority.values().length)],
                 CaseStatus.values()[random.nextInt(CaseStatus.values().length)], null, List.of(), null, 0, null,
                 List.of(), opened, opened.plusSeconds(random.nextInt(3600)), null, 0, random.nextInt(10));

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.casestream.gateway.tokens.TokenIssuer;
 import org.casestream.gateway.tokens.TokenProperties;
+import org.casestream.gateway.web.WebProperties;
 import org.casestream.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -31,10 +32,12 @@ public class AuthController {
 
     private final AuthService auth;
     private final Duration refreshTtl;
+    private final boolean secureCookies;
 
-    public AuthController(AuthService auth, TokenProperties tokens) {
+    public AuthController(AuthService auth, TokenProperties tokens, WebProperties web) {
         this.auth = auth;
         this.refreshTtl = tokens.refreshTokenTtl();
+        this.secureCookies = web.secureCookies();
     }
 
     record LoginRequest(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
@@ -46,23 +49,23 @@ public class AuthController {
     @Operation(summary = "Log in with username and password; the refresh token also comes as an HttpOnly cookie")
     @PostMapping("/api/auth/login")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return withCookie(auth.login(request.username(), request.password()), http);
+        return withCookie(auth.login(request.username(), request.password()));
     }
 
     @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens; the old one stops working")
     @PostMapping("/api/auth/refresh")
     public ResponseEntity<TokenResponse> refresh(@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
-            @Valid @RequestBody(required = false) RefreshRequest request, HttpServletRequest http) {
+            @Valid @RequestBody(required = false) RefreshRequest request) {
         String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
-        return withCookie(auth.refresh(token), http);
+        return withCookie(auth.refresh(token));
     }
 
     @Operation(summary = "End this login: its refresh tokens and this access token stop working")
     @PostMapping("/api/auth/logout")
-    public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+    public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
         auth.logout(jwt.getId(), jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM), jwt.getExpiresAt());
         return ResponseEntity.noContent()
-                .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, http).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
                 .build();
     }
 
@@ -73,16 +76,21 @@ public class AuthController {
         return new TokenResponse.Me(caller.subject(), caller.name(), List.copyOf(caller.roles()).stream().sorted().toList());
     }
 
-    private ResponseEntity<TokenResponse> withCookie(TokenResponse tokens, HttpServletRequest http) {
+    private ResponseEntity<TokenResponse> withCookie(TokenResponse tokens) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie(tokens.refreshToken(), refreshTtl, http).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie(tokens.refreshToken(), refreshTtl).toString())
                 .body(tokens);
     }
 
-    private static ResponseCookie cookie(String value, Duration maxAge, HttpServletRequest http) {
+    /**
+     * {@code Secure} by configuration, not by how this request arrived: behind a TLS-terminating proxy the gateway
+     * sees plain http, and the cookie must still never travel without TLS. (Browsers treat http://localhost as
+     * secure, so the local platform works with it too.)
+     */
+    private ResponseCookie cookie(String value, Duration maxAge) {
         return ResponseCookie.from(REFRESH_COOKIE, value)
                 .httpOnly(true)
-                .secure(http.isSecure())
+                .secure(secureCookies)
                 .sameSite("Strict")
                 .path(COOKIE_PATH)
                 .maxAge(maxAge)

@@ -12,20 +12,30 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.casestream.support.web.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413 before anything reads or forwards them: by Content-Length when
  * given, else (chunked) by reading at most one byte past the limit into memory and passing on what was read.
+ * It applies to the requests its matcher picks: the gateway holds requests without credentials (and login) to a
+ * small limit before authentication, and authenticated ones to a larger limit after it.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final RequestMatcher applies;
     private final ProblemWriter problems;
 
-    public BodySizeLimitFilter(long limit, ProblemWriter problems) {
+    public BodySizeLimitFilter(long limit, RequestMatcher applies, ProblemWriter problems) {
         this.limit = limit;
+        this.applies = applies;
         this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !applies.matches(request);
     }
 
     @Override

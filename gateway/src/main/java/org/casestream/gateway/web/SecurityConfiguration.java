@@ -14,6 +14,7 @@ import org.casestream.support.security.ResourceServerSecurity;
 import org.casestream.support.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -31,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -52,6 +54,13 @@ class SecurityConfiguration {
     /** Swagger UI sets inline styles; nothing else is relaxed. */
     static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
+
+    /** Whoever has not shown credentials yet: login and refresh, and any request without a token or key. */
+    static final RequestMatcher BEFORE_AUTHENTICATION = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/auth/login"),
+            PathPatternRequestMatcher.withDefaults().matcher("/api/auth/refresh"),
+            request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null);
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, Revocations revocations) {
@@ -77,7 +86,10 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", SWAGGER_UI_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
-                .addFilterAfter(new BodySizeLimitFilter(web.maxBodySize().toBytes(), problems), HeaderWriterFilter.class)
+                .addFilterAfter(new BodySizeLimitFilter(web.maxAnonymousBodySize().toBytes(), BEFORE_AUTHENTICATION,
+                        problems), HeaderWriterFilter.class)
+                .addFilterAfter(new BodySizeLimitFilter(web.maxBodySize().toBytes(), AnyRequestMatcher.INSTANCE,
+                        problems), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, channelTokens, problems),
                         BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, problems), BearerTokenAuthenticationFilter.class);

@@ -39,7 +39,9 @@ class AuthIntegrationTest extends GatewayIntegrationTest {
         assertThat(JSON.convertValue(body.get("user").get("roles"), List.class)).containsExactly("agent", "lead");
         String cookie = answer.header("Set-Cookie");
         assertThat(cookie).startsWith("casestream_refresh=" + body.get("refreshToken").asText() + ";")
-                .contains("HttpOnly", "SameSite=Strict", "Path=/api/auth");
+                .contains("HttpOnly", "SameSite=Strict", "Path=/api/auth")
+                .as("Secure, though this request came over plain http (as it does behind a TLS proxy)")
+                .contains("Secure");
 
         Answer jwksAnswer = get("/.well-known/jwks.json", null);
         assertThat(jwksAnswer.status()).isEqualTo(200);

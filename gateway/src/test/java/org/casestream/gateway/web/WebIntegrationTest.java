@@ -114,6 +114,29 @@ class WebIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void beforeAuthenticationABodyIsHeldToTheSmallLimit() throws Exception {
+        clearBackends();
+        byte[] padded = ("{\"username\":\"admin\",\"password\":\"" + "x".repeat(20 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/login"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunkedLogin = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/login"))
+                .header("Content-Type", "application/json").POST(unknownLength(padded)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/intake/tickets"))
+                .header("Content-Type", "application/json").POST(unknownLength(padded)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).isEqualTo(413);
+        assertThat(login.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(chunkedLogin.statusCode()).isEqualTo(413);
+        assertThat(anonymous.statusCode()).isEqualTo(413);
+        assertThat(command.receivedNothing()).isTrue();
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413WhetherItsLengthIsDeclaredOrNot() throws Exception {
         String token = adminToken();
         clearBackends();

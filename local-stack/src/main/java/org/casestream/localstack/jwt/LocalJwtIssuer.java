@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -58,13 +59,23 @@ public final class LocalJwtIssuer {
 
     /** A token for {@code user} (defaults to the role's name when blank) with one role. */
     public String mint(Role role, String user, Duration ttl) {
+        return mint(role, user, ttl, Map.of());
+    }
+
+    /**
+     * The same with further claims, e.g. a channel token's {@code channel} (the channel a key posts for) or a
+     * person's {@code agentId} (the agent that login works as).
+     */
+    public String mint(Role role, String user, Duration ttl, Map<String, ?> claims) {
         Objects.requireNonNull(role, "role");
         if (ttl == null || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("The token lifetime must be positive, was " + ttl);
         }
         String subject = user == null || user.isBlank() ? role.claimValue() : user.trim();
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        claims.forEach(builder::claim);
+        JWTClaimsSet set = builder
                 .issuer(ISSUER)
                 .subject(subject)
                 .claim(ROLES_CLAIM, List.of(role.claimValue()))
@@ -77,7 +88,7 @@ public final class LocalJwtIssuer {
                 .keyID(KEY_ID)
                 .type(JOSEObjectType.JWT)
                 .build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        SignedJWT jwt = new SignedJWT(header, set);
         try {
             jwt.sign(new RSASSASigner(keys.privateKey()));
         } catch (JOSEException e) {

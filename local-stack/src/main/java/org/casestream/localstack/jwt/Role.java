@@ -4,9 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The roles a Casestream token can carry; the {@code roles} claim holds their lower-case names. */
+/**
+ * The roles a Casestream token can carry; the {@code roles} claim holds their lower-case names. People are
+ * agents, leads, managers, admins and ops; a channel's API key acts as {@code channel}; the routing service acts
+ * under its own identity, {@code routing}, the only one that may set SLA targets or record rule decisions.
+ */
 public enum Role {
-    AGENT, LEAD, MANAGER, ADMIN, OPS, CHANNEL;
+    AGENT, LEAD, MANAGER, ADMIN, OPS, CHANNEL, ROUTING;
 
     /** The value written into the {@code roles} claim. */
     public String claimValue() {

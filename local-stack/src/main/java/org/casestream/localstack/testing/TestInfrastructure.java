@@ -165,6 +165,16 @@ public final class TestInfrastructure {
         return issuer.mint(role, user);
     }
 
+    /** A token that expires after {@code ttl}. */
+    public static String token(Role role, String user, java.time.Duration ttl) {
+        return issuer.mint(role, user, ttl);
+    }
+
+    /** A token with further claims: a channel's {@code channel}, a person's {@code agentId}. */
+    public static String token(Role role, String user, java.util.Map<String, ?> claims) {
+        return issuer.mint(role, user, LocalJwtIssuer.DEFAULT_TTL, claims);
+    }
+
     /**
      * Stops the servers that outlive the JVM. Kafka runs inside this JVM and ends with it: stopping it here would
      * race the Spring contexts that close in their own shutdown hooks, whose consumers then wait for a broker

@@ -10,7 +10,7 @@ import org.casestream.localstack.jwt.LocalKeyPair;
 import org.casestream.localstack.jwt.Role;
 
 /**
- * Mints the service's token with the local stack's key ({@code <home>/jwt}), role lead, and keeps it until
+ * Mints the service's token with the local stack's key ({@code <home>/jwt}), role routing (its own identity), and keeps it until
  * shortly before it expires. For the local stack and tests; production plugs in another {@link TokenSource}.
  */
 public final class LocalTokenSource implements TokenSource {
@@ -39,7 +39,7 @@ public final class LocalTokenSource implements TokenSource {
                 // read on first use, so the service starts even before ./casestream has written the key
                 issuer = new LocalJwtIssuer(LocalKeyPair.load(jwtDirectory), clock);
             }
-            token = issuer.mint(Role.LEAD, user, LIFETIME);
+            token = issuer.mint(Role.ROUTING, user, LIFETIME);
             expiresAt = now.plus(LIFETIME);
         }
         return token;

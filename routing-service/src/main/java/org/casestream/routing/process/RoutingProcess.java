@@ -213,16 +213,21 @@ public class RoutingProcess {
         }
         store.recordDecision(fresh.caseId(), clock.instant(), "classified", why);
 
-        PriorityDecision priority = PriorityPolicy.decide(opened.priority(), text, opened.customer().tier(),
-                opened.channel(), config.priorityRules());
+        PriorityDecision priority = PriorityPolicy.decide(opened.priority(), opened.requestedPriority(), text,
+                opened.customer().tier(), opened.channel(), config.priorityRules());
         if (priority.raised()) {
-            String reason = "routing rules " + priority.matchedRuleIds();
+            String reason = "routing rules " + priority.matchedRuleIds()
+                    + (priority.requested() == null ? "" : ", channel asked for " + priority.requested().wire());
             if (accepted(() -> commands.changePriority(fresh.caseId(), priority.priority(), reason, key + ":priority"))) {
                 store.setPriority(fresh.caseId(), priority.priority());
             }
         }
-        store.recordDecision(fresh.caseId(), clock.instant(), "prioritised", Map.of("priority",
-                priority.priority().wire(), "given", priority.given().wire(), "matchedRules", priority.matchedRuleIds()));
+        Map<String, Object> prioritised = new LinkedHashMap<>();
+        prioritised.put("priority", priority.priority().wire());
+        prioritised.put("given", priority.given().wire());
+        prioritised.put("requested", priority.requested() == null ? null : priority.requested().wire());
+        prioritised.put("matchedRules", priority.matchedRuleIds());
+        store.recordDecision(fresh.caseId(), clock.instant(), "prioritised", prioritised);
 
         CaseRecord classified = reload(fresh);
         setSla(classified, key, "opened");

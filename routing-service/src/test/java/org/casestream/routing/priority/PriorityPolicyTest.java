@@ -46,4 +46,20 @@ class PriorityPolicyTest {
         assertThat(PriorityPolicy.decide(Priority.MEDIUM, CaseText.of("Question", ""), Tier.STANDARD, Channel.EMAIL,
                 rules).priority()).isEqualTo(Priority.MEDIUM);
     }
+
+    @Test
+    void aChannelsRequestedPriorityRaisesTheCaseAtMostToHighAndCriticalTakesARule() {
+        PriorityDecision asked = PriorityPolicy.decide(Priority.MEDIUM, Priority.CRITICAL, CaseText.of("Question", ""),
+                Tier.STANDARD, Channel.WEB, rules);
+        assertThat(asked.priority()).isEqualTo(Priority.HIGH);
+        assertThat(asked.raised()).isTrue();
+        assertThat(asked.requested()).isEqualTo(Priority.CRITICAL);
+        assertThat(asked.matchedRuleIds()).isEmpty();
+
+        assertThat(PriorityPolicy.decide(Priority.MEDIUM, Priority.LOW, CaseText.of("Question", ""), Tier.STANDARD,
+                Channel.WEB, rules).priority()).as("a request never lowers").isEqualTo(Priority.MEDIUM);
+        assertThat(PriorityPolicy.decide(Priority.MEDIUM, Priority.HIGH, CaseText.of("Outage", "down for everyone"),
+                Tier.STANDARD, Channel.WEB, rules).priority()).as("a rule still raises past it")
+                .isEqualTo(Priority.CRITICAL);
+    }
 }

@@ -9,12 +9,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Who is calling, from the verified JWT: the subject (a user, a service or a channel's key), a display name,
- * roles, and for channels the channel they post for.
+ * roles, for channels the channel they post for, and for a person who works as an agent that agent's id.
+ * Whatever a command records about who acted comes from here, never from a request body.
  */
-public record Caller(String subject, String name, Set<String> roles, String channel) {
+public record Caller(String subject, String name, Set<String> roles, String channel, String agentId) {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String CHANNEL_CLAIM = "channel";
+    public static final String AGENT_CLAIM = "agentId";
+    /** A channel's API key. */
+    public static final String CHANNEL_ROLE = "channel";
+    /** The routing service's own identity: the only one that sets SLA targets and records rule decisions. */
+    public static final String ROUTING_ROLE = "routing";
 
     public static Caller current() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
@@ -27,10 +33,19 @@ public record Caller(String subject, String name, Set<String> roles, String chan
         List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
         String name = jwt.getClaimAsString("name");
         return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name,
-                roles == null ? Set.of() : Set.copyOf(roles), jwt.getClaimAsString(CHANNEL_CLAIM));
+                roles == null ? Set.of() : Set.copyOf(roles), jwt.getClaimAsString(CHANNEL_CLAIM),
+                jwt.getClaimAsString(AGENT_CLAIM));
     }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    public boolean isChannel() {
+        return hasRole(CHANNEL_ROLE);
+    }
+
+    public boolean isRouting() {
+        return hasRole(ROUTING_ROLE);
     }
 }

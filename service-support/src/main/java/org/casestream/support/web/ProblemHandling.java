@@ -101,6 +101,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }
 
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden refused) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", refused.getMessage());
+        problem.setProperty("errors", List.of(new FieldError(refused.field(), refused.getMessage())));
+        return problem;
+    }
+
     /** Anything unexpected: 500, and a log line that names the failure without its messages (they may hold PII). */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure, HttpServletRequest request) {

@@ -5,15 +5,28 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 
-/** A case came in through a channel or was opened by an agent. */
+/**
+ * A case came in through a channel or was opened by an agent. {@code origin} says which (null on events stored
+ * before it was recorded); {@code requestedPriority} is what a channel asked for: a hint that routing decides on,
+ * while {@code priority} is the case's priority.
+ */
 public record CaseOpened(UUID caseId, String caseNumber, Customer customer, String subject, String description,
                          Channel channel, String externalRef, Queue queue, Priority priority, List<String> tags,
-                         Instant openedAt) implements CaseEvent {
+                         Instant openedAt, CaseOrigin origin, Priority requestedPriority) implements CaseEvent {
+
+    /** A case whose origin is not said, with no requested priority. */
+    public CaseOpened(UUID caseId, String caseNumber, Customer customer, String subject, String description,
+            Channel channel, String externalRef, Queue queue, Priority priority, List<String> tags,
+            Instant openedAt) {
+        this(caseId, caseNumber, customer, subject, description, channel, externalRef, queue, priority, tags,
+                openedAt, null, null);
+    }
 
     public CaseOpened {
         Objects.requireNonNull(caseId, "caseId");

@@ -85,7 +85,8 @@ public class CaseAggregate {
     public CaseAggregate(OpenCase command) {
         apply(new CaseOpened(command.caseId(), command.caseNumber(), command.customer(), command.subject(),
                 command.description(), command.channel(), command.externalRef(), command.queue(),
-                command.priority(), normalised(command.tags()), command.openedAt()));
+                command.priority(), normalised(command.tags()), command.openedAt(), command.origin(),
+                command.requestedPriority()));
     }
 
     @CommandHandler

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
+import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -26,7 +27,8 @@ public final class CaseCommands {
 
     public record OpenCase(@TargetAggregateIdentifier UUID caseId, String caseNumber, Customer customer,
                            String subject, String description, Channel channel, String externalRef, Queue queue,
-                           Priority priority, List<String> tags, Instant openedAt) {
+                           Priority priority, List<String> tags, Instant openedAt, CaseOrigin origin,
+                           Priority requestedPriority) {
         public OpenCase {
             Objects.requireNonNull(caseId, "caseId");
             Objects.requireNonNull(caseNumber, "caseNumber");
