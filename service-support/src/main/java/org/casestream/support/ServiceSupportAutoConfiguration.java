@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casestream.events.json.EventJson;
+import org.casestream.support.security.TokenChecks;
 import org.casestream.support.web.CorrelationIdFilter;
 import org.casestream.support.web.ProblemHandling;
 import org.casestream.support.web.ProblemResponses;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * What every Casestream service gets by depending on this module. It runs before Spring MVC's own
@@ -32,6 +34,12 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer catalogueJson() {
         return builder -> builder.postConfigurer(EventJson::configure);
+    }
+
+    /** Static: a post-processor must exist before the beans it looks at. */
+    @Bean
+    static TokenChecks tokenChecks(Environment environment) {
+        return new TokenChecks(environment);
     }
 
     @Bean

@@ -63,6 +63,25 @@ class ServicesTrustTheGatewayKeysTest {
         assertThat(status(platform, service, adminToken(keys, "a-key-the-gateway-does-not-publish"))).isEqualTo(401);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "CASESTREAM_COMMAND_PORT,      /api/audit?limit=1",
+            "CASESTREAM_QUERY_PORT,        /api/dashboard",
+            "CASESTREAM_ROUTING_PORT,      /api/routing/config/changes",
+            "CASESTREAM_NOTIFICATION_PORT, /api/notification-rules"})
+    void eachServiceRefusesATokenFromAnotherIssuerOrForAnotherAudience(String portVariable, String path,
+            Platform platform) throws Exception {
+        LocalKeyPair keys = LocalKeyPair.load(platform.home().resolve("jwt"));
+        URI service = URI.create("http://localhost:" + platform.port(portVariable) + path);
+
+        assertThat(status(platform, service, token(keys, LocalJwtIssuer.KEY_ID, "http://evil.example",
+                LocalJwtIssuer.AUDIENCE))).as("another issuer").isEqualTo(401);
+        assertThat(status(platform, service, token(keys, LocalJwtIssuer.KEY_ID, LocalJwtIssuer.ISSUER,
+                "another-api"))).as("another audience").isEqualTo(401);
+        assertThat(status(platform, service, token(keys, LocalJwtIssuer.KEY_ID, LocalJwtIssuer.ISSUER, null)))
+                .as("no audience").isEqualTo(401);
+    }
+
     @Test
     void tokensFromTheLauncherPassTheGateway(Platform platform) throws Exception {
         Path output = platform.home().resolve("token.out");
@@ -78,9 +97,13 @@ class ServicesTrustTheGatewayKeysTest {
     }
 
     private static String adminToken(LocalKeyPair keys, String keyId) throws Exception {
+        return token(keys, keyId, LocalJwtIssuer.ISSUER, LocalJwtIssuer.AUDIENCE);
+    }
+
+    private static String token(LocalKeyPair keys, String keyId, String issuer, String audience) throws Exception {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("casestream-gateway").subject("st-kid-check").claim("roles", List.of("admin"))
+                .issuer(issuer).audience(audience).subject("st-kid-check").claim("roles", List.of("admin"))
                 .claim("name", "st-kid-check").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .jwtID(UUID.randomUUID().toString()).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);

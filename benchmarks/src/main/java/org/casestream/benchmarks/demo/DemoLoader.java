@@ -282,7 +282,8 @@ public final class DemoLoader implements Callable<Integer> {
                 if (progress < 30 && !customerReply) {
                     if (count(counts, "done", api.call("POST", path + "/status", agent, Map.of("status", "done"), prefix + "done"))
                             && rating > 2) {
-                        count(counts, "rated", api.call("POST", path + "/satisfaction", agent,
+                        // the customer's rating comes through the channel that opened the case
+                        count(counts, "rated", api.call("POST", path + "/satisfaction", keys.get(ticket.channel()),
                                 Map.of("rating", rating, "comment", "Thanks for the help"), prefix + "rating"));
                     }
                 }

@@ -14,8 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     static final String[] CASE_WORKERS = {"agent", "lead", "admin"};
-    /** People who work cases, and the routing service, which changes cases by the same commands. */
-    static final String[] CASE_CHANGERS = {"agent", "lead", "admin", Caller.ROUTING_ROLE};
+    /** People who work cases, and the routing service for what it decides: queue, priority, assignee, escalation. */
+    static final String[] CASE_ROUTERS = {"agent", "lead", "admin", Caller.ROUTING_ROLE};
     static final String[] CASE_READERS = {"agent", "lead", "manager", "admin", "ops"};
 
     @Bean
@@ -27,8 +27,10 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/sla-targets", "/api/cases/*/sla-breaches")
                 .hasRole(Caller.ROUTING_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/satisfaction").hasRole(Caller.CHANNEL_ROLE)
-                .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk").hasAnyRole(CASE_WORKERS)
-                .requestMatchers(HttpMethod.POST, "/api/cases/*/*").hasAnyRole(CASE_CHANGERS)
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/classification", "/api/cases/*/priority",
+                        "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
+                .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
+                        "/api/cases/*/comments", "/api/cases/*/tags").hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.GET, "/api/agents/**").hasAnyRole("agent", "lead", "manager", "admin")
                 .requestMatchers(HttpMethod.POST, "/api/agents").hasRole("admin")
                 .requestMatchers(HttpMethod.PUT, "/api/agents/*/skills").hasAnyRole("lead", "admin")

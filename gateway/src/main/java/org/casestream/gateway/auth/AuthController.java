@@ -49,21 +49,22 @@ public class AuthController {
     @Operation(summary = "Log in with username and password; the refresh token also comes as an HttpOnly cookie")
     @PostMapping("/api/auth/login")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return withCookie(auth.login(request.username(), request.password()));
+        return withCookie(auth.login(request.username(), request.password(), http.getRemoteAddr()));
     }
 
     @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens; the old one stops working")
     @PostMapping("/api/auth/refresh")
     public ResponseEntity<TokenResponse> refresh(@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
-            @Valid @RequestBody(required = false) RefreshRequest request) {
+            @Valid @RequestBody(required = false) RefreshRequest request, HttpServletRequest http) {
         String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
-        return withCookie(auth.refresh(token));
+        return withCookie(auth.refresh(token, http.getRemoteAddr()));
     }
 
     @Operation(summary = "End this login: its refresh tokens and this access token stop working")
     @PostMapping("/api/auth/logout")
-    public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
-        auth.logout(jwt.getId(), jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM), jwt.getExpiresAt());
+    public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+        auth.logout(jwt.getSubject(), jwt.getId(), jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM), jwt.getExpiresAt(),
+                http.getRemoteAddr());
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
                 .build();

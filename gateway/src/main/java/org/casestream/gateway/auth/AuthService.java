@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.casestream.gateway.audit.AuthAudit;
+import org.casestream.gateway.audit.AuthEvent;
 import org.casestream.gateway.tokens.Revocations;
 import org.casestream.gateway.tokens.Secrets;
 import org.casestream.gateway.tokens.TokenIssuer;
@@ -19,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Login, refresh and logout. Passwords are checked against their adaptive hash after a wait that grows with the
- * account's consecutive failures; at the limit the account locks for a while. Refresh tokens rotate on every
- * use, and a rotated one presented again means it was stolen or replayed: its whole session is revoked.
+ * account's consecutive failures; too many from one address lock the account for that address only, and an
+ * address that fails too often waits (see {@link LoginGuard}). Refresh tokens rotate on every use, and a rotated
+ * one presented again means it was stolen or replayed: its whole session is revoked. Each of these is audited.
  */
 @Service
 public class AuthService {
@@ -34,62 +37,68 @@ public class AuthService {
     private final Revocations revocations;
     private final PasswordEncoder encoder;
     private final TokenProperties tokens;
-    private final LoginProperties login;
     private final LoginThrottle throttle;
+    private final LoginGuard guard;
+    private final AuthAudit audit;
     private final Clock clock;
     /** Checked against when the username is unknown, so that answer takes as long as a wrong password. */
     private final String unknownUserHash;
     private final UnknownUsernames unknownUsernames = new UnknownUsernames();
 
     public AuthService(UserAccounts accounts, Sessions sessions, TokenIssuer issuer, Revocations revocations,
-            PasswordEncoder encoder, TokenProperties tokens, LoginProperties login, Clock clock) {
+            PasswordEncoder encoder, TokenProperties tokens, LoginProperties login, LoginGuard guard, AuthAudit audit,
+            Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.issuer = issuer;
         this.revocations = revocations;
         this.encoder = encoder;
         this.tokens = tokens;
-        this.login = login;
         this.throttle = LoginThrottle.of(login);
+        this.guard = guard;
+        this.audit = audit;
         this.clock = clock;
         this.unknownUserHash = encoder.encode(Secrets.generate(""));
     }
 
-    public TokenResponse login(String username, String password) {
+    /**
+     * Checks a login from a client address: refused at once while the address is throttled or the account is
+     * locked for it; otherwise after the account's backoff wait, the password. Every outcome is audited.
+     */
+    public TokenResponse login(String username, String password, String address) {
         UserAccount account = accounts.find(username).orElse(null);
-        Instant now = clock.instant();
+        String known = account == null ? null : username;
+        try {
+            guard.check(username, address);
+        } catch (LoginThrottled | AccountLocked refused) {
+            audit.record(AuthEvent.Kind.LOGIN_REFUSED, known, address, refused.getMessage());
+            throw refused;
+        }
         if (account == null) {
-            refuseUnknown(username, password, now);
+            refuseUnknown(username, password, address);
         }
-        if (account.lockedAt(now)) {
-            log.info("Login refused for {}: locked", username);
-            throw new AccountLocked(Duration.between(now, account.lockedUntil()));
-        }
-        int failures = account.failedLogins();
-        if (account.lockedUntil() != null) {
-            accounts.clearFailures(username);  // the lock has run out: a fresh start
-            failures = 0;
-        }
-        pause(throttle.delayAfter(failures));
-        if (!encoder.matches(password, account.passwordHash())) {
-            accounts.recordFailure(username, login.maxFailures(), clock.instant().plus(login.lockDuration()));
-            log.info("Login refused for {}: wrong password ({} in a row)", username, failures + 1);
+        pause(throttle.delayAfter(account.failedLogins()));
+        if (!encoder.matches(password, account.passwordHash()) || account.disabled()) {
+            accounts.recordFailure(username);
+            boolean locked = guard.failed(username, address);
+            audit.record(locked ? AuthEvent.Kind.LOGIN_LOCKED : AuthEvent.Kind.LOGIN_FAILED, username, address,
+                    account.disabled() ? "account disabled" : "wrong password");
+            log.info("Login refused for {}: {} ({} in a row)", username,
+                    account.disabled() ? "disabled" : "wrong password", account.failedLogins() + 1);
             throw new AuthenticationFailed("bad credentials");
         }
-        if (account.disabled()) {
-            log.info("Login refused for {}: disabled", username);
-            throw new AuthenticationFailed("bad credentials");
-        }
-        if (failures > 0) {
+        if (account.failedLogins() > 0) {
             accounts.clearFailures(username);
         }
+        guard.succeeded(username, address);
+        audit.record(AuthEvent.Kind.LOGIN_SUCCEEDED, username, address, null);
         log.info("User {} logged in", username);
         return openSession(account);
     }
 
     /** The session's revocation on reuse must outlive the refusal, hence no rollback for it. */
     @Transactional(noRollbackFor = AuthenticationFailed.class)
-    public TokenResponse refresh(String refreshToken) {
+    public TokenResponse refresh(String refreshToken, String address) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new AuthenticationFailed("no refresh token");
         }
@@ -102,6 +111,7 @@ public class AuthService {
         }
         if (stored.usedAt() != null || !sessions.markUsed(hash, now)) {
             sessions.revoke(stored.sessionId(), now);
+            audit.record(AuthEvent.Kind.REFRESH_REUSED, stored.username(), address, "session revoked");
             log.warn("A rotated refresh token of {} was presented again: session revoked", stored.username());
             throw new AuthenticationFailed("refresh token reused");
         }
@@ -110,13 +120,15 @@ public class AuthService {
             sessions.revoke(stored.sessionId(), now);
             throw new AuthenticationFailed("disabled");
         }
+        audit.record(AuthEvent.Kind.TOKEN_REFRESHED, account.username(), address, null);
         return issue(account, stored.sessionId(), now);
     }
 
     /** Ends the token's session (its refresh tokens and every access token naming it) and refuses its jti. */
     @Transactional
-    public void logout(String jti, String sessionId, Instant expiresAt) {
+    public void logout(String username, String jti, String sessionId, Instant expiresAt, String address) {
         Instant now = clock.instant();
+        audit.record(AuthEvent.Kind.LOGOUT, username, address, null);
         if (jti != null) {
             revocations.revokeAccessToken(jti, expiresAt == null ? now.plus(tokens.accessTokenTtl()) : expiresAt);
         }
@@ -130,19 +142,13 @@ public class AuthService {
     }
 
     /** The same waits, locks and answers as for a real account, and a hash check as long as a real one. */
-    private void refuseUnknown(String username, String password, Instant now) {
-        UnknownUsernames.State state = unknownUsernames.stateOf(username);
-        if (state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
-            throw new AccountLocked(Duration.between(now, state.lockedUntil()));
-        }
-        int failures = state.failures();
-        if (state.lockedUntil() != null) {
-            unknownUsernames.clear(username);
-            failures = 0;
-        }
-        pause(throttle.delayAfter(failures));
+    private void refuseUnknown(String username, String password, String address) {
+        pause(throttle.delayAfter(unknownUsernames.failuresOf(username)));
         encoder.matches(password, unknownUserHash);
-        unknownUsernames.recordFailure(username, login.maxFailures(), clock.instant().plus(login.lockDuration()));
+        unknownUsernames.recordFailure(username);
+        boolean locked = guard.failed(username, address);
+        audit.record(locked ? AuthEvent.Kind.LOGIN_LOCKED : AuthEvent.Kind.LOGIN_FAILED, null, address,
+                "unknown username");
         log.info("Login refused for an unknown username");
         throw new AuthenticationFailed("bad credentials");
     }

@@ -5,9 +5,12 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How repeated failed logins are slowed down ({@code delayStep}, doubling per consecutive failure, at most
- * {@code maxDelay}) and when the account locks ({@code maxFailures} in a row, for {@code lockDuration}).
+ * How repeated failed logins are slowed down: an account's consecutive failures (from anywhere) make each next
+ * check wait ({@code delayStep}, doubling, at most {@code maxDelay}); {@code maxFailures} in a row from one
+ * client address lock the account for that address for {@code lockDuration}; one address may fail
+ * {@code addressFailures} logins per {@code addressWindow}, whatever the accounts, before it must wait.
  */
 @ConfigurationProperties("casestream.gateway.login")
-public record LoginProperties(Duration delayStep, Duration maxDelay, int maxFailures, Duration lockDuration) {
+public record LoginProperties(Duration delayStep, Duration maxDelay, int maxFailures, Duration lockDuration,
+                              int addressFailures, Duration addressWindow) {
 }

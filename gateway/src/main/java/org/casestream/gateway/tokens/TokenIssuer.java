@@ -11,17 +11,17 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.casestream.support.security.Caller;
 import org.springframework.stereotype.Component;
 
 /**
- * Mints the RS256 access tokens the services verify: {@code iss}, {@code sub}, {@code name}, {@code roles},
- * {@code iat}, {@code exp}, {@code jti} and {@code kid} in the header; a person's token also names its login
- * session ({@code sid}), a channel's its {@code channel}.
+ * Mints the RS256 access tokens the services verify: {@code iss}, {@code aud}, {@code sub}, {@code name},
+ * {@code roles}, {@code iat}, {@code exp}, {@code jti} and the signing key's {@code kid} in the header; a person's
+ * token also names its login session ({@code sid}), a channel's its {@code channel}.
  */
 @Component
 public class TokenIssuer {
@@ -29,14 +29,12 @@ public class TokenIssuer {
     public static final String SESSION_CLAIM = "sid";
     public static final String CHANNEL_ROLE = "channel";
 
-    private final JWSSigner signer;
+    private final SigningKeyRing keys;
     private final TokenProperties properties;
-    private final String keyId;
     private final Clock clock;
 
-    public TokenIssuer(SigningKeys keys, TokenProperties properties, Clock clock) {
-        this.signer = new RSASSASigner(keys.privateKey());
-        this.keyId = keys.keyId();
+    public TokenIssuer(SigningKeyRing keys, TokenProperties properties, Clock clock) {
+        this.keys = keys;
         this.properties = properties;
         this.clock = clock;
     }
@@ -69,14 +67,16 @@ public class TokenIssuer {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         JWTClaimsSet set = claims.issuer(properties.issuer())
+                .audience(properties.audience())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId)
+        RSAKey key = keys.current();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), set);
         try {
-            jwt.sign(signer);
+            jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }

@@ -57,25 +57,20 @@ public class UserAccounts {
                 """).param(username).query(Long.class).single();
     }
 
-    /** Records one more failed login; at {@code maxFailures} the account locks until {@code lockUntil}. */
-    public void recordFailure(String username, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE users SET failed_logins = failed_logins + 1,
-                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-                WHERE username = ?
-                """).params(maxFailures, Timestamp.from(lockUntil), username).update();
+    /** One more failed login in a row (from anywhere): each makes the account's next check wait longer. */
+    public void recordFailure(String username) {
+        jdbc.sql("UPDATE users SET failed_logins = failed_logins + 1 WHERE username = ?").param(username).update();
     }
 
-    /** After a success, or when a lock has run out: the count starts again. */
+    /** After a success: the count starts again. */
     public void clearFailures(String username) {
-        jdbc.sql("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ?").param(username).update();
+        jdbc.sql("UPDATE users SET failed_logins = 0 WHERE username = ?").param(username).update();
     }
 
     private static UserAccount map(ResultSet rs, int row) throws SQLException {
-        Timestamp locked = rs.getTimestamp("locked_until");
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 Arrays.stream(rs.getString("roles").split(",")).filter(role -> !role.isBlank()).toList(),
-                rs.getBoolean("disabled"), rs.getInt("failed_logins"), locked == null ? null : locked.toInstant(),
+                rs.getBoolean("disabled"), rs.getInt("failed_logins"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

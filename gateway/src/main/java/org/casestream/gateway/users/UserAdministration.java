@@ -60,7 +60,7 @@ public class UserAdministration {
         UserAccount changed = new UserAccount(username,
                 request.displayName() == null ? current.displayName() : request.displayName().strip(),
                 request.password() == null ? current.passwordHash() : encoder.encode(request.password()),
-                roles, disabled, current.failedLogins(), current.lockedUntil(), current.createdAt(), current.updatedAt());
+                roles, disabled, current.failedLogins(), current.createdAt(), current.updatedAt());
         Instant now = clock.instant();
         accounts.update(changed, now);
         if (disabled && !current.disabled() || request.password() != null || !roles.equals(current.roles())) {

@@ -2,10 +2,12 @@ package org.casestream.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.casestream.gateway.auth.AccountLocked;
 import org.casestream.gateway.auth.AuthenticationFailed;
+import org.casestream.gateway.auth.LoginThrottled;
 import org.casestream.support.web.Problems;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
@@ -45,12 +47,23 @@ public class GatewayProblemHandling {
                         "Wrong username or password, or the account is disabled, or the token is not valid"));
     }
 
+    @ExceptionHandler(LoginThrottled.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottled throttled) {
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
+                "Too many failed logins from this address", throttled.retryAfter());
+    }
+
     @ExceptionHandler(AccountLocked.class)
     ResponseEntity<ProblemDetail> locked(AccountLocked locked) {
-        long seconds = Math.max(1, (locked.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.LOCKED).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(Problems.of(HttpStatus.LOCKED, "account-locked", "Account locked",
-                        "Too many failed logins; try again in " + seconds + " seconds"));
+        return retryLater(HttpStatus.LOCKED, "account-locked", "Account locked", "Too many failed logins",
+                locked.retryAfter());
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, String title,
+            String why, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.of(status, type, title, why + "; try again in " + seconds + " seconds"));
     }
 
     @ExceptionHandler(Conflict.class)

@@ -2,15 +2,21 @@ package org.casestream.gateway.web;
 
 import java.util.List;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.casestream.gateway.apikeys.ApiKeyAuthenticationFilter;
 import org.casestream.gateway.apikeys.ApiKeys;
 import org.casestream.gateway.apikeys.ChannelTokens;
 import org.casestream.gateway.ratelimit.RateLimitFilter;
 import org.casestream.gateway.ratelimit.RateLimiter;
 import org.casestream.gateway.tokens.Revocations;
-import org.casestream.gateway.tokens.SigningKeys;
+import org.casestream.gateway.tokens.SigningKeyRing;
+import org.casestream.gateway.tokens.TokenProperties;
 import org.casestream.gateway.tokens.TokenIssuer;
 import org.casestream.support.security.ResourceServerSecurity;
+import org.casestream.support.security.TokenChecks;
 import org.casestream.support.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +29,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,15 +67,25 @@ class SecurityConfiguration {
             request -> request.getHeader(HttpHeaders.AUTHORIZATION) == null
                     && request.getHeader(ApiKeyAuthenticationFilter.HEADER) == null);
 
+    /**
+     * Verifies with every published key of the ring, by kid; checks expiry, issuer, audience, and that the
+     * token was not revoked.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, Revocations revocations) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(keys.publicKey()).build();
+    JwtDecoder jwtDecoder(SigningKeyRing keys, TokenProperties tokens, Revocations revocations) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.verificationKeys()));
+        // Spring's validators below check the claims; Nimbus would otherwise insist on its own set
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> revocations.isRevoked(jwt.getId(),
                 jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM))
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked", null))
                 : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), notRevoked));
-        return decoder;
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                TokenChecks.validator(tokens.issuer(), tokens.audience()), notRevoked));
+        // not a NimbusJwtDecoder to the container: the services' TokenChecks would replace these validators
+        return decoder::decode;
     }
 
     @Bean

@@ -72,7 +72,8 @@ class ApiKeysIntegrationTest extends GatewayIntegrationTest {
         assertThat(claims.getStringClaim("name")).isEqualTo("Web form");
         assertThat(claims.getStringListClaim("roles")).containsExactly("channel");
         assertThat(claims.getStringClaim("channel")).isEqualTo("web");
-        assertThat(claims.getIssuer()).isEqualTo("casestream-gateway");
+        assertThat(claims.getIssuer()).isEqualTo("http://casestream-gateway");
+        assertThat(claims.getAudience()).containsExactly("casestream-api");
         assertThat(claims.getJWTID()).isNotBlank();
 
         call("POST", "/api/intake/tickets", Map.of("X-Api-Key", key), Map.of("subject", "again"));

@@ -56,7 +56,8 @@ class AuthIntegrationTest extends GatewayIntegrationTest {
         assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
-        assertThat(claims.getIssuer()).isEqualTo("casestream-gateway");
+        assertThat(claims.getIssuer()).isEqualTo("http://casestream-gateway");
+        assertThat(claims.getAudience()).containsExactly("casestream-api");
         assertThat(claims.getSubject()).isEqualTo(username);
         assertThat(claims.getStringClaim("name")).isEqualTo("Ann Agent");
         assertThat(claims.getStringListClaim("roles")).containsExactly("agent", "lead");

@@ -21,15 +21,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway on a random port, on the real PostgreSQL of {@link TestInfrastructure} (a database of its own),
  * in front of four real local HTTP servers standing in for the services. Every test class shares them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the tests' failed logins all come from 127.0.0.1: plenty before that address must wait (a subclass may say less)
+@TestPropertySource(properties = "casestream.gateway.login.address-failures=1000")
 public abstract class GatewayIntegrationTest {
 
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** The routing service's client secret in the tests' gateway. */
+    public static final String ROUTING_SECRET = "routing-secret-for-tests";
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,24 +50,33 @@ public abstract class GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** What points a gateway at the test infrastructure and the stand-in services; for further instances too. */
+    protected static Map<String, String> properties() {
         startOnce();
         Path jwt = Path.of(URI.create(TestInfrastructure.publicKeyLocation())).getParent();
-        registry.add("spring.datasource.url", () -> database);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("casestream.gateway.tokens.private-key", () -> jwt.resolve("private.pem").toUri().toString());
-        registry.add("casestream.gateway.tokens.public-key", TestInfrastructure::publicKeyLocation);
-        registry.add("casestream.gateway.admin.password", () -> ADMIN_PASSWORD);
-        registry.add("casestream.gateway.admin.password-file", () -> home.resolve("admin-password").toString());
-        registry.add("casestream.gateway.backends.command", command::url);
-        registry.add("casestream.gateway.backends.query", query::url);
-        registry.add("casestream.gateway.backends.routing", routing::url);
-        registry.add("casestream.gateway.backends.notification", notification::url);
-        registry.add("casestream.gateway.login.delay-step", () -> "10ms");
-        registry.add("casestream.gateway.login.max-delay", () -> "40ms");
-        registry.add("casestream.gateway.login.max-failures", () -> "3");
-        registry.add("casestream.gateway.login.lock-duration", () -> "PT10M");
-        registry.add("casestream.gateway.web.spa-index", () -> "classpath:/spa-test/index.html");
-        registry.add("spring.jmx.enabled", () -> "false");
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("spring.datasource.url", database);
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("casestream.gateway.tokens.private-key", jwt.resolve("private.pem").toUri().toString());
+        properties.put("casestream.gateway.tokens.public-key", TestInfrastructure.publicKeyLocation());
+        properties.put("casestream.gateway.admin.password", ADMIN_PASSWORD);
+        properties.put("casestream.gateway.admin.password-file", home.resolve("admin-password").toString());
+        properties.put("casestream.gateway.backends.command", command.url());
+        properties.put("casestream.gateway.backends.query", query.url());
+        properties.put("casestream.gateway.backends.routing", routing.url());
+        properties.put("casestream.gateway.backends.notification", notification.url());
+        properties.put("casestream.gateway.login.delay-step", "10ms");
+        properties.put("casestream.gateway.login.max-delay", "40ms");
+        properties.put("casestream.gateway.login.max-failures", "3");
+        properties.put("casestream.gateway.login.lock-duration", "PT10M");
+        properties.put("casestream.gateway.web.spa-index", "classpath:/spa-test/index.html");
+        properties.put("spring.jmx.enabled", "false");
+        properties.put("casestream.gateway.tokens.rotation.ring-directory", home.resolve("ring").toString());
+        properties.put("casestream.gateway.service-clients.routing-service.secret", ROUTING_SECRET);
+        return properties;
     }
 
     private static synchronized void startOnce() {

@@ -26,7 +26,9 @@ import org.casestream.localstack.CasestreamHome;
  */
 public final class LocalJwtIssuer {
 
-    public static final String ISSUER = "casestream-local";
+    /** The gateway's issuer and audience by default, so services accept these tokens like a login's. */
+    public static final String ISSUER = "http://casestream-gateway";
+    public static final String AUDIENCE = "casestream-api";
     public static final String KEY_ID = "casestream-local";
     public static final String ROLES_CLAIM = "roles";
     public static final String NAME_CLAIM = "name";
@@ -64,7 +66,8 @@ public final class LocalJwtIssuer {
 
     /**
      * The same with further claims, e.g. a channel token's {@code channel} (the channel a key posts for) or a
-     * person's {@code agentId} (the agent that login works as).
+     * person's {@code agentId} (the agent that login works as). They come last, so they may replace a standard
+     * claim; a null value removes it.
      */
     public String mint(Role role, String user, Duration ttl, Map<String, ?> claims) {
         Objects.requireNonNull(role, "role");
@@ -73,17 +76,18 @@ public final class LocalJwtIssuer {
         }
         String subject = user == null || user.isBlank() ? role.claimValue() : user.trim();
         Instant now = clock.instant();
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
-        claims.forEach(builder::claim);
-        JWTClaimsSet set = builder
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .claim(ROLES_CLAIM, List.of(role.claimValue()))
                 .claim(NAME_CLAIM, subject)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        // further claims last: a test may replace iss or aud, or drop one by giving it no value
+        claims.forEach(builder::claim);
+        JWTClaimsSet set = builder.build();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(KEY_ID)
                 .type(JOSEObjectType.JWT)

@@ -42,7 +42,8 @@ class LocalJwtIssuerTest {
         Jwt jwt = decoderFor(readPublicPemLikeSpring()).decode(token);
 
         assertThat(jwt.getHeaders()).containsEntry("kid", "casestream-local").containsEntry("alg", "RS256");
-        assertThat(jwt.getClaimAsString("iss")).isEqualTo("casestream-local");
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("http://casestream-gateway");
+        assertThat(jwt.getAudience()).containsExactly("casestream-api");
         assertThat(jwt.getSubject()).isEqualTo("lena");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("lena");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("lead");

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NotificationProperties(String topic, String key, String keyFile, String mailMode, String mailFrom,
                                      String caseLink, Dispatch dispatch, Retry retry) {
 
+    /** {@code requireHttps}: webhook and Slack targets must be https (plain http only for local development). */
     public record Dispatch(Duration interval, int batchSize, Duration lease, Duration connectTimeout,
-                           Duration requestTimeout) {
+                           Duration requestTimeout, boolean requireHttps) {
     }
 
     public record Retry(int maxAttempts, Duration initialInterval, double multiplier, double randomization,

@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SettingsController {
 
     private final SettingsStore settings;
+    private final TargetPolicy targets;
 
-    public SettingsController(SettingsStore settings) {
+    public SettingsController(SettingsStore settings, TargetPolicy targets) {
         this.settings = settings;
+        this.targets = targets;
     }
 
     public record SettingsRequest(@NotNull Boolean allowPrivateTargets,
@@ -52,7 +54,7 @@ public class SettingsController {
     @PutMapping("/slack/{team}")
     public NotificationSettings putSlack(@PathVariable String team, @Valid @RequestBody SlackWebhookRequest request) {
         String known = knownTeam(team);
-        TargetGuard.refusal(request.url(), settings.allowPrivateTargets()).ifPresent(reason -> {
+        targets.refusal(request.url()).ifPresent(reason -> {
             throw new InvalidRequest(List.of(new FieldError("url", reason)));
         });
         settings.putSlackWebhook(known, request.url());

@@ -8,35 +8,22 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * The SSRF guard: outbound HTTP goes only to public addresses, unless an admin allowed private targets.
- * Checked when a target is configured and again before each send, because a name can resolve differently later.
+ * The SSRF guard: outbound HTTP goes only to public addresses, unless an admin allowed private targets, and only
+ * over https where that is required. Checked in full when a target is configured; before each send the URL is
+ * checked again and its addresses where the connection is made (a name can resolve differently later).
  */
 public final class TargetGuard {
 
     private TargetGuard() {
     }
 
-    /** Why the URL may not be called, or empty when it may. */
-    public static Optional<String> refusal(String url, boolean allowPrivateTargets) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return Optional.of("is not a valid URL");
+    /** Why the URL may not be called, or empty when it may: the URL, then every address its host has now. */
+    public static Optional<String> refusal(String url, boolean allowPrivateTargets, boolean requireHttps) {
+        Optional<String> malformed = urlRefusal(url, requireHttps);
+        if (malformed.isPresent() || allowPrivateTargets) {
+            return malformed;
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
-                || uri.getScheme().equalsIgnoreCase("https"))) {
-            return Optional.of("must be an http or https URL");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("must name a host");
-        }
-        if (uri.getUserInfo() != null) {
-            return Optional.of("must not carry credentials");
-        }
-        if (allowPrivateTargets) {
-            return Optional.empty();
-        }
+        URI uri = URI.create(url);
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
@@ -51,7 +38,31 @@ public final class TargetGuard {
         return Optional.empty();
     }
 
-    static boolean isPrivate(InetAddress address) {
+    /** Why the URL itself may not be called (scheme, host, credentials), without resolving its host. */
+    public static Optional<String> urlRefusal(String url, boolean requireHttps) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            return Optional.of("must be an http or https URL");
+        }
+        if (requireHttps && !scheme.equalsIgnoreCase("https")) {
+            return Optional.of("must be an https URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return Optional.of("must name a host");
+        }
+        if (uri.getUserInfo() != null) {
+            return Optional.of("must not carry credentials");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isPrivate(InetAddress address) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return true;

@@ -13,8 +13,7 @@ import org.casestream.events.EventCatalogue;
 import org.casestream.notification.deliveries.DeliveryLog;
 import org.casestream.notification.deliveries.DeliveryView;
 import org.casestream.notification.platform.Conflict;
-import org.casestream.notification.settings.SettingsStore;
-import org.casestream.notification.settings.TargetGuard;
+import org.casestream.notification.settings.TargetPolicy;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.InvalidRequest;
@@ -37,12 +36,12 @@ public class WebhookController {
 
     private final WebhookSubscriptions subscriptions;
     private final DeliveryLog deliveries;
-    private final SettingsStore settings;
+    private final TargetPolicy targets;
 
-    public WebhookController(WebhookSubscriptions subscriptions, DeliveryLog deliveries, SettingsStore settings) {
+    public WebhookController(WebhookSubscriptions subscriptions, DeliveryLog deliveries, TargetPolicy targets) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
-        this.settings = settings;
+        this.targets = targets;
     }
 
     /** {@code events}: event names of the catalogue (CaseOpened, CommentAdded, ...) or "*" for every event. */
@@ -64,7 +63,7 @@ public class WebhookController {
     @PostMapping
     public ResponseEntity<WebhookSubscription> create(@Valid @RequestBody SubscriptionRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        TargetGuard.refusal(request.url(), settings.allowPrivateTargets())
+        targets.refusal(request.url())
                 .ifPresent(reason -> errors.add(new FieldError("url", reason)));
         for (int i = 0; i < request.events().size(); i++) {
             String event = request.events().get(i);

@@ -103,7 +103,9 @@ public abstract class IntegrationTest {
                 "casestream.notification.dispatch.request-timeout", "2s",
                 "casestream.notification.retry.max-attempts", String.valueOf(MAX_ATTEMPTS),
                 "casestream.notification.retry.initial-interval", "200ms",
-                "casestream.notification.retry.max-interval", "1s"
+                "casestream.notification.retry.max-interval", "1s",
+                // the receivers are plain http on this machine, as in local development
+                "casestream.notification.dispatch.require-https", "false"
         ).forEach((name, value) -> registry.add(name, () -> value));
     }
 

@@ -27,6 +27,9 @@ public enum MatchKind {
     /** Longer patterns, or ones that compile to a bigger program, are refused when a rule is saved. */
     public static final int MAX_PATTERN_LENGTH = 500;
     public static final int MAX_PROGRAM_SIZE = 2_000;
+    /** RE2/J expands a counted repeat; a large count (nested ones multiply) overflows its compiler's stack. */
+    public static final int MAX_REPEAT = 100;
+    private static final java.util.regex.Pattern COUNTED_REPEAT = java.util.regex.Pattern.compile("\\{(\\d+)(?:,(\\d*))?}");
 
     private static final Logger log = LoggerFactory.getLogger(MatchKind.class);
 
@@ -81,6 +84,14 @@ public enum MatchKind {
     private static String regexProblem(String pattern) {
         if (pattern.length() > MAX_PATTERN_LENGTH) {
             return "a regular expression is at most " + MAX_PATTERN_LENGTH + " characters";
+        }
+        java.util.regex.Matcher repeat = COUNTED_REPEAT.matcher(pattern);
+        while (repeat.find()) {
+            for (String count : new String[] {repeat.group(1), repeat.group(2)}) {
+                if (count != null && !count.isEmpty() && (count.length() > 3 || Integer.parseInt(count) > MAX_REPEAT)) {
+                    return "a counted repeat is at most {" + MAX_REPEAT + "}";
+                }
+            }
         }
         try {
             return compile(pattern).programSize() > MAX_PROGRAM_SIZE ? "the regular expression is too complex" : null;

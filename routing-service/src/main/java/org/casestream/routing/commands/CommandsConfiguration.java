@@ -2,18 +2,27 @@ package org.casestream.routing.commands;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class CommandsConfiguration {
 
-    /** The local key's token unless another {@link TokenSource} bean (a real issuer's client) is defined. */
+    /**
+     * Routing's own client credentials at the gateway's token endpoint; routing never holds a signing key. Tests
+     * that run without a gateway say {@code token-source: test} and define their own {@link TokenSource}.
+     */
     @Bean
-    @ConditionalOnMissingBean(TokenSource.class)
-    TokenSource localTokenSource(CommandsProperties properties, Clock clock) {
-        return new LocalTokenSource(properties.jwtDirectory(), properties.user(), clock);
+    @ConditionalOnProperty(name = "casestream.routing.commands.token-source", havingValue = "client-credentials",
+            matchIfMissing = true)
+    TokenSource clientCredentials(CommandsProperties properties, Clock clock) {
+        if (properties.clientSecret() == null || properties.clientSecret().isBlank()) {
+            throw new IllegalStateException("casestream.routing.commands.client-secret (CASESTREAM_ROUTING_CLIENT_SECRET) "
+                    + "is not set: routing needs its client secret to get tokens from the gateway");
+        }
+        return new ClientCredentialsTokenSource(properties.tokenUri(), properties.clientId(), properties.clientSecret(),
+                clock);
     }
 
     @Bean

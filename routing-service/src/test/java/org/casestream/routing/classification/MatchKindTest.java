@@ -29,7 +29,8 @@ class MatchKindTest {
         assertThat(MatchKind.REGEX.problemWith("refund(?=ed)")).contains("not a valid regular expression");
         assertThat(MatchKind.REGEX.problemWith("(a)\\1")).contains("not a valid regular expression");
         assertThat(MatchKind.REGEX.problemWith("x".repeat(MatchKind.MAX_PATTERN_LENGTH + 1))).contains("at most");
-        assertThat(MatchKind.REGEX.problemWith("(a{1,1000}){1,1000}")).isNotNull();
+        assertThat(MatchKind.REGEX.problemWith("(a{1,1000}){1,1000}")).contains("counted repeat");
+        assertThat(MatchKind.REGEX.problemWith("((a{1,100}){1,100}){1,100}")).contains("too complex");
         assertThat(MatchKind.REGEX.problemWith("\\b(log ?in|sign ?in|password)\\b")).isNull();
     }
 

@@ -29,9 +29,10 @@ class EscalationIntegrationTest extends RoutingIntegrationTest {
         UUID lead = registerAgent(Map.of("Orders", 5), 3);
         setAvailability(lead, "online");
 
-        // a lead shortens the first-response target to three seconds from now; routing's timer follows it
+        // new SLA targets (only the routing role may set them) make the first response due three seconds from
+        // now; routing's timer follows the event
         Instant due = Instant.now().plusSeconds(3);
-        ResponseEntity<JsonNode> set = commands(Role.LEAD, "lead-lisa").post().uri("/api/cases/{id}/sla-targets", caseId)
+        ResponseEntity<JsonNode> set = commands(Role.ROUTING, "sla-test").post().uri("/api/cases/{id}/sla-targets", caseId)
                 .body(Map.of("firstResponseDue", due.toString(),
                         "resolutionDue", Instant.now().plus(Duration.ofDays(2)).toString(), "policy", "test"))
                 .retrieve().toEntity(JsonNode.class);

@@ -3,14 +3,13 @@ package org.casestream.routing.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.casestream.events.Topics;
 import org.casestream.localstack.infra.LocalKafka;
 import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.routing.RoutingApplication;
+import org.casestream.routing.support.RoutingTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,18 +26,17 @@ class FirstToStartIntegrationTest {
     void routingStartedFirstCreatesTheTopicWithEveryPartitionAndConsumesThemAll() throws Exception {
         TestInfrastructure.start();
         String database = TestInfrastructure.createDatabase("routing_first_to_start");
-        Path jwt = Path.of(URI.create(TestInfrastructure.publicKeyLocation())).getParent();
         try (LocalKafka broker = TestInfrastructure.separateKafka()) {
             String kafka = broker.bootstrapServers();
             assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS)).isZero();
-            try (ConfigurableApplicationContext routing = new SpringApplicationBuilder(RoutingApplication.class).run(
+            try (ConfigurableApplicationContext routing = new SpringApplicationBuilder(RoutingApplication.class, RoutingTokens.class).run(
                     "--server.port=0",
                     "--spring.datasource.url=" + database,
                     "--spring.datasource.username=postgres",
                     "--spring.kafka.bootstrap-servers=" + kafka,
                     "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestInfrastructure.publicKeyLocation(),
+                    "--casestream.routing.commands.token-source=test",
                     "--casestream.routing.commands.base-url=http://127.0.0.1:9",
-                    "--casestream.routing.commands.jwt-directory=" + jwt,
                     "--spring.jmx.enabled=false")) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS) > 0);
                 assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS))

@@ -2,8 +2,6 @@ package org.casestream.routing.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.routing.RoutingApplication;
+import org.casestream.routing.support.RoutingTokens;
 import org.casestream.routing.support.RoutingIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,15 +36,14 @@ class TwoInstancesIntegrationTest extends RoutingIntegrationTest {
 
     @Test
     void twoInstancesNeverAssignBeyondCapacityNorTwice() throws Exception {
-        Path jwt = Path.of(URI.create(TestInfrastructure.publicKeyLocation())).getParent();
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RoutingApplication.class).run(
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RoutingApplication.class, RoutingTokens.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestInfrastructure.publicKeyLocation(),
+                "--casestream.routing.commands.token-source=test",
                 "--casestream.routing.commands.base-url=" + commandUrl,
-                "--casestream.routing.commands.jwt-directory=" + jwt,
                 "--spring.jmx.enabled=false");
              AdminClient admin = AdminClient.create(adminConfig())) {
             // three consumers per instance (spring.kafka.listener.concurrency), so six members of one group

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +35,7 @@ import org.springframework.web.client.RestClient;
  * (so a test can stop it and start it again where routing expects it). Every test class shares both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RoutingTokens.class)
 public abstract class RoutingIntegrationTest {
 
     private static int commandPort;
@@ -49,15 +49,14 @@ public abstract class RoutingIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.start();
         startCommandService();
-        Path home = Path.of(URI.create(TestInfrastructure.publicKeyLocation())).getParent().getParent();
         registry.add("spring.datasource.url", TestInfrastructure::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 TestInfrastructure::publicKeyLocation);
         registry.add("casestream.routing.commands.base-url", () -> "http://localhost:" + commandPort);
-        registry.add("casestream.routing.commands.jwt-directory", () -> home.resolve("jwt").toString());
         registry.add("casestream.routing.commands.initial-backoff", () -> "50ms");
+        registry.add("casestream.routing.commands.token-source", () -> "test");
         registry.add("casestream.routing.timer-poll-interval", () -> "200ms");
     }
 
