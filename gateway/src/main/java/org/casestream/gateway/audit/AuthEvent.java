@@ -19,7 +19,10 @@ public record AuthEvent(long id, Instant at, Kind event, String username, String
         LOGOUT("logout"),
         TOKEN_REFRESHED("token-refreshed"),
         /** A rotated refresh token came back: stolen or replayed, its session revoked. */
-        REFRESH_REUSED("refresh-reused");
+        REFRESH_REUSED("refresh-reused"),
+        SECOND_FACTOR_ENABLED("second-factor-enabled"),
+        /** An admin removed someone's second factor (a lost phone). */
+        SECOND_FACTOR_RESET("second-factor-reset");
 
         private final String wire;
 

@@ -7,10 +7,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.casestream.gateway.audit.AuthAudit;
+import org.casestream.gateway.audit.AuthEvent;
 import org.casestream.gateway.tokens.TokenIssuer;
 import org.casestream.gateway.tokens.TokenProperties;
+import org.casestream.gateway.web.Conflict;
 import org.casestream.gateway.web.WebProperties;
+import org.casestream.support.web.FieldError;
+import org.casestream.support.web.Forbidden;
+import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -31,16 +38,33 @@ public class AuthController {
     private static final String COOKIE_PATH = "/api/auth";
 
     private final AuthService auth;
+    private final SecondFactor secondFactor;
+    private final AuthAudit audit;
     private final Duration refreshTtl;
     private final boolean secureCookies;
 
-    public AuthController(AuthService auth, TokenProperties tokens, WebProperties web) {
+    public AuthController(AuthService auth, SecondFactor secondFactor, AuthAudit audit, TokenProperties tokens,
+            WebProperties web) {
         this.auth = auth;
+        this.secondFactor = secondFactor;
+        this.audit = audit;
         this.refreshTtl = tokens.refreshTokenTtl();
         this.secureCookies = web.secureCookies();
     }
 
-    record LoginRequest(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
+    /** {@code totp}: the second factor's current code, for accounts that have one (or must enrol one). */
+    record LoginRequest(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password,
+                        @Pattern(regexp = "\\d{6}", message = "must be the 6 digits the authenticator app shows")
+                        String totp) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[" + username + "]";
+        }
+    }
+
+    record TotpCode(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6 digits the authenticator app shows")
+                    String code) {
     }
 
     record RefreshRequest(@Size(max = 200) String refreshToken) {
@@ -49,7 +73,7 @@ public class AuthController {
     @Operation(summary = "Log in with username and password; the refresh token also comes as an HttpOnly cookie")
     @PostMapping("/api/auth/login")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        return withCookie(auth.login(request.username(), request.password(), http.getRemoteAddr()));
+        return withCookie(auth.login(request.username(), request.password(), request.totp(), http.getRemoteAddr()));
     }
 
     @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens; the old one stops working")
@@ -68,6 +92,33 @@ public class AuthController {
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString())
                 .build();
+    }
+
+    @Operation(summary = "Start enrolling a TOTP second factor: a secret for an authenticator app, confirmed with a code")
+    @PostMapping("/api/auth/second-factor/enrolment")
+    public SecondFactor.Enrolment enrolSecondFactor(@AuthenticationPrincipal Jwt jwt) {
+        requirePerson(jwt);
+        return secondFactor.enrol(jwt.getSubject()).orElseThrow(() -> new Conflict("second-factor-enrolled",
+                "A second factor is already set up; an admin resets it to enrol another"));
+    }
+
+    @Operation(summary = "Confirm the enrolled second factor with a code: from now on every login needs one")
+    @PostMapping("/api/auth/second-factor/confirmation")
+    public ResponseEntity<Void> confirmSecondFactor(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody TotpCode code,
+            HttpServletRequest http) {
+        requirePerson(jwt);
+        if (!secondFactor.confirm(jwt.getSubject(), code.code())) {
+            throw new InvalidRequest(List.of(new FieldError("code", "is not the current code of the enrolled secret")));
+        }
+        audit.record(AuthEvent.Kind.SECOND_FACTOR_ENABLED, jwt.getSubject(), http.getRemoteAddr(), null);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A channel's or a service's token has no account to hold a second factor. */
+    private static void requirePerson(Jwt jwt) {
+        if (jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM) == null) {
+            throw new Forbidden("token", "only people enrol a second factor");
+        }
     }
 
     @Operation(summary = "Who the bearer token belongs to")

@@ -40,6 +40,7 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final LoginGuard guard;
     private final AuthAudit audit;
+    private final SecondFactor secondFactor;
     private final Clock clock;
     /** Checked against when the username is unknown, so that answer takes as long as a wrong password. */
     private final String unknownUserHash;
@@ -47,7 +48,7 @@ public class AuthService {
 
     public AuthService(UserAccounts accounts, Sessions sessions, TokenIssuer issuer, Revocations revocations,
             PasswordEncoder encoder, TokenProperties tokens, LoginProperties login, LoginGuard guard, AuthAudit audit,
-            Clock clock) {
+            SecondFactor secondFactor, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.issuer = issuer;
@@ -57,6 +58,7 @@ public class AuthService {
         this.throttle = LoginThrottle.of(login);
         this.guard = guard;
         this.audit = audit;
+        this.secondFactor = secondFactor;
         this.clock = clock;
         this.unknownUserHash = encoder.encode(Secrets.generate(""));
     }
@@ -65,7 +67,7 @@ public class AuthService {
      * Checks a login from a client address: refused at once while the address is throttled or the account is
      * locked for it; otherwise after the account's backoff wait, the password. Every outcome is audited.
      */
-    public TokenResponse login(String username, String password, String address) {
+    public TokenResponse login(String username, String password, String totp, String address) {
         UserAccount account = accounts.find(username).orElse(null);
         String known = account == null ? null : username;
         try {
@@ -86,6 +88,24 @@ public class AuthService {
             log.info("Login refused for {}: {} ({} in a row)", username,
                     account.disabled() ? "disabled" : "wrong password", account.failedLogins() + 1);
             throw new AuthenticationFailed("bad credentials");
+        }
+        switch (secondFactor.check(username, account.roles(), totp)) {
+            case NOT_NEEDED, PASSED -> { }
+            case MISSING -> {
+                audit.record(AuthEvent.Kind.LOGIN_REFUSED, username, address, "second factor required");
+                throw new SecondFactorRequired(null);
+            }
+            case ENROLMENT_NEEDED -> {
+                audit.record(AuthEvent.Kind.LOGIN_REFUSED, username, address, "second factor enrolment required");
+                throw new SecondFactorRequired(secondFactor.pendingEnrolment(username));
+            }
+            case WRONG -> {
+                accounts.recordFailure(username);
+                boolean locked = guard.failed(username, address);
+                audit.record(locked ? AuthEvent.Kind.LOGIN_LOCKED : AuthEvent.Kind.LOGIN_FAILED, username, address,
+                        "wrong second factor");
+                throw new AuthenticationFailed("bad second factor");
+            }
         }
         if (account.failedLogins() > 0) {
             accounts.clearFailures(username);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.casestream.gateway.auth.AccountLocked;
 import org.casestream.gateway.auth.AuthenticationFailed;
 import org.casestream.gateway.auth.LoginThrottled;
+import org.casestream.gateway.auth.SecondFactorRequired;
 import org.casestream.support.web.Problems;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
@@ -45,6 +46,20 @@ public class GatewayProblemHandling {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                         "Wrong username or password, or the account is disabled, or the token is not valid"));
+    }
+
+    /** The password was right; the login needs its second factor's code (and first its enrolment, if it has none). */
+    @ExceptionHandler(SecondFactorRequired.class)
+    ResponseEntity<ProblemDetail> secondFactorRequired(SecondFactorRequired required) {
+        boolean enrol = required.enrolment() != null;
+        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED,
+                enrol ? "second-factor-enrolment-required" : "second-factor-required", "Second factor required",
+                enrol ? "Add this secret to an authenticator app, then log in again with the code it shows"
+                        : "Log in again with the code your authenticator app shows");
+        if (enrol) {
+            problem.setProperty("enrolment", required.enrolment());
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
 
     @ExceptionHandler(LoginThrottled.class)
