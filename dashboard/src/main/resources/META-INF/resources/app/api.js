@@ -25,6 +25,8 @@ export class ApiError extends Error {
         this.detail = problem && problem.detail;
         this.errors = (problem && problem.errors) || [];
         this.retryAfter = problem && problem.retryAfter;
+        this.type = (problem && problem.type) || '';
+        this.enrolment = problem && problem.enrolment;
     }
 }
 
@@ -97,12 +99,13 @@ async function readProblem(response) {
     return problem;
 }
 
-export async function login(username, password) {
+/** Logs in; {@code totp} is the second factor's code for accounts that have one (or are enrolling one). */
+export async function login(username, password, totp) {
     const response = await fetch('/api/auth/login', {
         method: 'POST',
         credentials: 'same-origin',
         headers: {'Content-Type': 'application/json', Accept: 'application/json'},
-        body: JSON.stringify({username, password}),
+        body: JSON.stringify(totp ? {username, password, totp} : {username, password}),
     });
     if (!response.ok) {
         throw new ApiError(response.status, await readProblem(response));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,24 +71,12 @@ class PayloadFuzzIntegrationTest {
     @Property(tries = 250, seed = "20261206")
     void noIntakePayloadIsA5xxAndARejectedOneStoresNothing(@ForAll("tickets") String body) {
         long events = events();
-        long rows = jdbc.sql("SELECT count(*) FROM intake_request").query(Long.class).single();
+        long rows = ledgerRows();
 
         ResponseEntity<String> answer = as(Role.CHANNEL).post().uri("/api/intake/tickets")
                 .header("Content-Type", "application/json").body(body).retrieve().toEntity(String.class);
 
-        int status = answer.getStatusCode().value();
-        Statistics.collect(status);
-        // the mix must reach both sides of the door: some mutations stay valid tickets, most are refused
-        Statistics.coverage(coverage -> {
-            coverage.check(201).count(count -> count > 0);
-            coverage.check(400).count(count -> count > 0);
-        });
-        assertThat(status).as(answer.getBody()).isLessThan(500);
-        if (status >= 400) {
-            assertThat(events()).as("no event for a rejected ticket").isEqualTo(events);
-            assertThat(jdbc.sql("SELECT count(*) FROM intake_request").query(Long.class).single())
-                    .as("no ledger row for a rejected ticket").isEqualTo(rows);
-        }
+        judge(answer, () -> events() == events && ledgerRows() == rows);
     }
 
     @Property(tries = 250, seed = "20261206")
@@ -97,6 +86,11 @@ class PayloadFuzzIntegrationTest {
         ResponseEntity<String> answer = as(Role.AGENT).post().uri("/api/cases/{id}/comments", caseId)
                 .header("Content-Type", "application/json").body(body).retrieve().toEntity(String.class);
 
+        judge(answer, () -> events() == events);
+    }
+
+    /** Never a 5xx; a refusal stores nothing; and the payloads reach both sides of the door (coverage). */
+    private static void judge(ResponseEntity<String> answer, BooleanSupplier nothingStored) {
         int status = answer.getStatusCode().value();
         Statistics.collect(status);
         Statistics.coverage(coverage -> {
@@ -105,7 +99,7 @@ class PayloadFuzzIntegrationTest {
         });
         assertThat(status).as(answer.getBody()).isLessThan(500);
         if (status >= 400) {
-            assertThat(events()).as("no event for a rejected comment").isEqualTo(events);
+            assertThat(nothingStored.getAsBoolean()).as("a refused request stored something").isTrue();
         }
     }
 
@@ -195,6 +189,10 @@ class PayloadFuzzIntegrationTest {
             // a lone surrogate Jackson will not write: the raw text, as a careless client would send it
             return "{\"subject\":\"" + value + "\"}";
         }
+    }
+
+    private static long ledgerRows() {
+        return jdbc.sql("SELECT count(*) FROM intake_request").query(Long.class).single();
     }
 
     private static long events() {

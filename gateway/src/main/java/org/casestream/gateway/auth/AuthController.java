@@ -16,7 +16,6 @@ import org.casestream.gateway.tokens.TokenProperties;
 import org.casestream.gateway.web.Conflict;
 import org.casestream.gateway.web.WebProperties;
 import org.casestream.support.web.FieldError;
-import org.casestream.support.web.Forbidden;
 import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +96,6 @@ public class AuthController {
     @Operation(summary = "Start enrolling a TOTP second factor: a secret for an authenticator app, confirmed with a code")
     @PostMapping("/api/auth/second-factor/enrolment")
     public SecondFactor.Enrolment enrolSecondFactor(@AuthenticationPrincipal Jwt jwt) {
-        requirePerson(jwt);
         return secondFactor.enrol(jwt.getSubject()).orElseThrow(() -> new Conflict("second-factor-enrolled",
                 "A second factor is already set up; an admin resets it to enrol another"));
     }
@@ -106,19 +104,11 @@ public class AuthController {
     @PostMapping("/api/auth/second-factor/confirmation")
     public ResponseEntity<Void> confirmSecondFactor(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody TotpCode code,
             HttpServletRequest http) {
-        requirePerson(jwt);
         if (!secondFactor.confirm(jwt.getSubject(), code.code())) {
             throw new InvalidRequest(List.of(new FieldError("code", "is not the current code of the enrolled secret")));
         }
         audit.record(AuthEvent.Kind.SECOND_FACTOR_ENABLED, jwt.getSubject(), http.getRemoteAddr(), null);
         return ResponseEntity.noContent().build();
-    }
-
-    /** A channel's or a service's token has no account to hold a second factor. */
-    private static void requirePerson(Jwt jwt) {
-        if (jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM) == null) {
-            throw new Forbidden("token", "only people enrol a second factor");
-        }
     }
 
     @Operation(summary = "Who the bearer token belongs to")

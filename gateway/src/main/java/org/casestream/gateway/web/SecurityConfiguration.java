@@ -125,6 +125,8 @@ class SecurityConfiguration {
         return ResourceServerSecurity.build(http, problemResponses, auth -> auth
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
+                // a second factor belongs to a person's account: channels and services have none
+                .requestMatchers("/api/auth/second-factor/**").hasAnyRole("agent", "lead", "manager", "admin", "ops")
                 .requestMatchers("/api/auth/**").authenticated()
                 .requestMatchers("/api/admin/**").hasRole("admin")
                 .requestMatchers("/api", "/api/**").authenticated()
