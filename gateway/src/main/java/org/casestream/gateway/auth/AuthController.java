@@ -115,7 +115,8 @@ public class AuthController {
     @GetMapping("/api/auth/me")
     public TokenResponse.Me me(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
-        return new TokenResponse.Me(caller.subject(), caller.name(), List.copyOf(caller.roles()).stream().sorted().toList());
+        return new TokenResponse.Me(caller.subject(), caller.name(), List.copyOf(caller.roles()).stream().sorted().toList(),
+                caller.agentId());
     }
 
     private ResponseEntity<TokenResponse> withCookie(TokenResponse tokens) {

@@ -182,9 +182,10 @@ public class AuthService {
         String refreshToken = Secrets.generate(REFRESH_PREFIX);
         sessions.addRefreshToken(sessionId, Secrets.sha256(refreshToken), now, now.plus(tokens.refreshTokenTtl()));
         TokenIssuer.Minted access = issuer.forPerson(account.username(), account.displayName(), account.roles(),
-                sessionId);
+                sessionId, account.agentId());
         return new TokenResponse(access.token(), "Bearer", tokens.accessTokenTtl().toSeconds(), refreshToken,
-                new TokenResponse.Me(account.username(), account.displayName(), account.roles()));
+                new TokenResponse.Me(account.username(), account.displayName(), account.roles(),
+                        account.agentId() == null ? null : account.agentId().toString()));
     }
 
     private static void pause(Duration delay) {

@@ -43,12 +43,14 @@ public class TokenIssuer {
     public record Minted(String token, Instant expiresAt) {
     }
 
-    public Minted forPerson(String username, String displayName, List<String> roles, UUID sessionId) {
+    /** {@code agentId}: the agent the person works as, or null. */
+    public Minted forPerson(String username, String displayName, List<String> roles, UUID sessionId, UUID agentId) {
         return mint(new JWTClaimsSet.Builder()
                 .subject(username)
                 .claim("name", displayName)
                 .claim(Caller.ROLES_CLAIM, List.copyOf(roles))
-                .claim(SESSION_CLAIM, sessionId.toString()));
+                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(Caller.AGENT_CLAIM, agentId == null ? null : agentId.toString()));
     }
 
     public Minted forChannel(UUID apiKeyId, String keyName, String channel) {

@@ -56,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
         if (!given) {
             writeOwnerOnly(properties.passwordFile(), password);
         }
-        accounts.insert(ADMIN_USERNAME, "Administrator", encoder.encode(password), List.of(PersonRoles.ADMIN),
+        accounts.insert(ADMIN_USERNAME, "Administrator", encoder.encode(password), List.of(PersonRoles.ADMIN), null,
                 clock.instant());
         if (given) {
             log.info("Created user '{}' with the password from CASESTREAM_ADMIN_PASSWORD", ADMIN_USERNAME);

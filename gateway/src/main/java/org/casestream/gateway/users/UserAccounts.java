@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,20 +31,21 @@ public class UserAccounts {
     }
 
     /** False when the username is taken. */
-    public boolean insert(String username, String displayName, String passwordHash, List<String> roles, Instant now) {
+    public boolean insert(String username, String displayName, String passwordHash, List<String> roles, UUID agentId,
+            Instant now) {
         return jdbc.sql("""
-                INSERT INTO users (username, display_name, password_hash, roles, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING
-                """).params(username, displayName, passwordHash, String.join(",", roles), Timestamp.from(now),
+                INSERT INTO users (username, display_name, password_hash, roles, agent_id, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING
+                """).params(username, displayName, passwordHash, String.join(",", roles), agentId, Timestamp.from(now),
                 Timestamp.from(now)).update() == 1;
     }
 
     public void update(UserAccount account, Instant now) {
         jdbc.sql("""
-                UPDATE users SET display_name = ?, password_hash = ?, roles = ?, disabled = ?, updated_at = ?
+                UPDATE users SET display_name = ?, password_hash = ?, roles = ?, disabled = ?, agent_id = ?, updated_at = ?
                 WHERE username = ?
                 """).params(account.displayName(), account.passwordHash(), String.join(",", account.roles()),
-                account.disabled(), Timestamp.from(now), account.username()).update();
+                account.disabled(), account.agentId(), Timestamp.from(now), account.username()).update();
     }
 
     public boolean anyEnabledAdmin() {
@@ -71,6 +73,7 @@ public class UserAccounts {
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 Arrays.stream(rs.getString("roles").split(",")).filter(role -> !role.isBlank()).toList(),
                 rs.getBoolean("disabled"), rs.getInt("failed_logins"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("agent_id", UUID.class));
     }
 }

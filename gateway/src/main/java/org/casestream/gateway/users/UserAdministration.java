@@ -40,7 +40,7 @@ public class UserAdministration {
         Instant now = clock.instant();
         List<String> roles = request.roles().stream().distinct().toList();
         if (!accounts.insert(request.username(), request.displayName().strip(), encoder.encode(request.password()),
-                roles, now)) {
+                roles, request.agentId(), now)) {
             throw new Conflict("username-taken", "A user with this username exists already");
         }
         log.info("User {} created with roles {}", request.username(), roles);
@@ -60,11 +60,13 @@ public class UserAdministration {
         UserAccount changed = new UserAccount(username,
                 request.displayName() == null ? current.displayName() : request.displayName().strip(),
                 request.password() == null ? current.passwordHash() : encoder.encode(request.password()),
-                roles, disabled, current.failedLogins(), current.createdAt(), current.updatedAt());
+                roles, disabled, current.failedLogins(), current.createdAt(), current.updatedAt(),
+                request.agentId() == null ? current.agentId() : request.agentId());
         Instant now = clock.instant();
         accounts.update(changed, now);
-        if (disabled && !current.disabled() || request.password() != null || !roles.equals(current.roles())) {
-            // old tokens carry the old roles or belong to someone who may no longer log in
+        if (disabled && !current.disabled() || request.password() != null || !roles.equals(current.roles())
+                || !java.util.Objects.equals(changed.agentId(), current.agentId())) {
+            // old tokens carry the old roles or agent, or belong to someone who may no longer log in
             sessions.revokeAllOf(username, now);
         }
         log.info("User {} changed (roles {}, disabled {}, password changed {})", username, roles, disabled,

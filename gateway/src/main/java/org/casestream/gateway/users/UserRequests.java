@@ -1,6 +1,7 @@
 package org.casestream.gateway.users;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,7 +24,8 @@ final class UserRequests {
             @NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
             @NotBlank @Size(max = 100) String displayName,
             @NotNull @Size(min = 12, max = 200, message = PASSWORD_RULE) String password,
-            @NotEmpty List<@NotNull @Pattern(regexp = PersonRoles.PATTERN, message = PersonRoles.RULE) String> roles) {
+            @NotEmpty List<@NotNull @Pattern(regexp = PersonRoles.PATTERN, message = PersonRoles.RULE) String> roles,
+            UUID agentId) {
     }
 
     /** Only the fields present change. */
@@ -32,6 +34,7 @@ final class UserRequests {
             @Size(min = 1, message = "must name at least one role")
             List<@NotNull @Pattern(regexp = PersonRoles.PATTERN, message = PersonRoles.RULE) String> roles,
             Boolean disabled,
-            @Size(min = 12, max = 200, message = PASSWORD_RULE) String password) {
+            @Size(min = 12, max = 200, message = PASSWORD_RULE) String password,
+            UUID agentId) {
     }
 }

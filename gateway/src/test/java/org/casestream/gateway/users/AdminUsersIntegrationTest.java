@@ -57,6 +57,26 @@ class AdminUsersIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aPersonLinkedToAnAgentCarriesItsIdInTheirTokenAndAChangeEndsTheirSessions() throws Exception {
+        String agentId = java.util.UUID.randomUUID().toString();
+        Answer created = call("POST", "/api/admin/users", bearer(admin), Map.of("username", "ines-agent",
+                "displayName", "Ines", "password", "a long passphrase", "roles", List.of("agent"), "agentId", agentId));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("agentId").asText()).isEqualTo(agentId);
+
+        String token = tokenOf("ines-agent", "a long passphrase");
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("agentId")).isEqualTo(agentId);
+        assertThat(get("/api/auth/me", token).json().get("agentId").asText()).isEqualTo(agentId);
+
+        String another = java.util.UUID.randomUUID().toString();
+        assertThat(call("PATCH", "/api/admin/users/ines-agent", bearer(admin), Map.of("agentId", another)).status())
+                .isEqualTo(200);
+        assertThat(get("/api/auth/me", token).status()).as("the old token names the old agent").isEqualTo(401);
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(tokenOf("ines-agent", "a long passphrase")).getJWTClaimsSet()
+                .getStringClaim("agentId")).isEqualTo(another);
+    }
+
+    @Test
     void disablingAUserEndsTheirSessions() {
         String username = createUser(admin, "Dora Disabled", PASSWORD, "agent");
         String token = tokenOf(username, PASSWORD);
