@@ -2,7 +2,10 @@ package org.casestream.gateway.auth;
 
 import java.time.Duration;
 
-/** Too many failed logins in a row: the account refuses logins for a while (423 with Retry-After). */
+/**
+ * Too many failed logins in a row from one address: the account refuses logins from there for a while (423 with
+ * Retry-After); from elsewhere its owner still logs in.
+ */
 public class AccountLocked extends RuntimeException {
 
     private final Duration retryAfter;

@@ -81,13 +81,7 @@ public class AuthService {
         }
         pause(throttle.delayAfter(account.failedLogins()));
         if (!encoder.matches(password, account.passwordHash()) || account.disabled()) {
-            accounts.recordFailure(username);
-            boolean locked = guard.failed(username, address);
-            audit.record(locked ? AuthEvent.Kind.LOGIN_LOCKED : AuthEvent.Kind.LOGIN_FAILED, username, address,
-                    account.disabled() ? "account disabled" : "wrong password");
-            log.info("Login refused for {}: {} ({} in a row)", username,
-                    account.disabled() ? "disabled" : "wrong password", account.failedLogins() + 1);
-            throw new AuthenticationFailed("bad credentials");
+            throw failed(account, address, account.disabled() ? "account disabled" : "wrong password");
         }
         switch (secondFactor.check(username, account.roles(), totp)) {
             case NOT_NEEDED, PASSED -> { }
@@ -99,13 +93,7 @@ public class AuthService {
                 audit.record(AuthEvent.Kind.LOGIN_REFUSED, username, address, "second factor enrolment required");
                 throw new SecondFactorRequired(secondFactor.pendingEnrolment(username));
             }
-            case WRONG -> {
-                accounts.recordFailure(username);
-                boolean locked = guard.failed(username, address);
-                audit.record(locked ? AuthEvent.Kind.LOGIN_LOCKED : AuthEvent.Kind.LOGIN_FAILED, username, address,
-                        "wrong second factor");
-                throw new AuthenticationFailed("bad second factor");
-            }
+            case WRONG -> throw failed(account, address, "wrong second factor");
         }
         if (account.failedLogins() > 0) {
             accounts.clearFailures(username);
@@ -114,6 +102,16 @@ public class AuthService {
         audit.record(AuthEvent.Kind.LOGIN_SUCCEEDED, username, address, null);
         log.info("User {} logged in", username);
         return openSession(account);
+    }
+
+    /** One more failure of the account (and from this address, which may lock it there), audited. */
+    private AuthenticationFailed failed(UserAccount account, String address, String why) {
+        accounts.recordFailure(account.username());
+        boolean locked = guard.failed(account.username(), address);
+        audit.record(locked ? AuthEvent.Kind.LOGIN_LOCKED : AuthEvent.Kind.LOGIN_FAILED, account.username(), address,
+                why);
+        log.info("Login refused for {}: {} ({} in a row)", account.username(), why, account.failedLogins() + 1);
+        return new AuthenticationFailed("bad credentials");
     }
 
     /** The session's revocation on reuse must outlive the refusal, hence no rollback for it. */
