@@ -2,13 +2,10 @@ package org.casestream.gateway.tokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -126,7 +123,7 @@ public class SigningKeyRing {
     public RingKey rotate() {
         Instant now = clock.instant();
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('casestream.signing_keys'))").query(Object.class).list();
-        KeyPair pair = newKeyPair();
+        KeyPair pair = Pem.newRsaKeyPair();
         String kid = "cs-" + KID_TIME.format(now) + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
         Path file = writePrivateKey(kid, (RSAPrivateKey) pair.getPrivate());
         Instant activatesAt = now.plus(rotation.publishAhead());
@@ -181,9 +178,8 @@ public class SigningKeyRing {
             return kid.equals(seed.keyId()) ? seed.privateKey() : null;
         }
         try {
-            byte[] der = Base64.getMimeDecoder().decode(Files.readString(Path.of(file))
-                    .replaceAll("-----[A-Z ]+-----", ""));
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(Files.readString(Path.of(file)))));
         } catch (IOException e) {
             log.warn("Signing key {} cannot be read here ({}): this instance verifies with it but never signs",
                     kid, e.getClass().getSimpleName());
@@ -195,25 +191,11 @@ public class SigningKeyRing {
 
     private Path writePrivateKey(String kid, RSAPrivateKey key) {
         try {
-            Path directory = Files.createDirectories(rotation.ringDirectory());
-            Path file = directory.resolve(kid + ".pem").toAbsolutePath();
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n");
+            Path file = Files.createDirectories(rotation.ringDirectory()).resolve(kid + ".pem").toAbsolutePath();
+            Pem.writeOwnerOnly(file, Pem.PRIVATE_KEY, key.getEncoded());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the new signing key", e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is always available", e);
         }
     }
 

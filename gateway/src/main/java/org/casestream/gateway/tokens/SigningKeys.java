@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 
-import org.casestream.localstack.jwt.LocalKeyPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -16,9 +16,9 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's RSA key pair, read from the PEM locations in {@link TokenProperties}. When both are files and
- * the private key is missing (a fresh local machine), the pair is generated there the way the local stack does,
- * so {@code ./casestream token} and the gateway keep signing with the same key.
+ * The gateway's first RSA key pair, read from the PEM locations in {@link TokenProperties}. When both are files in
+ * one directory and the private key is missing (a fresh local machine), the pair is generated there, as
+ * {@code private.pem} (PKCS#8) and {@code public.pem} (X.509), the files {@code ./casestream token} signs with too.
  */
 @Component
 public class SigningKeys {
@@ -50,12 +50,15 @@ public class SigningKeys {
         }
         Path privateFile = privateKey.getFile().toPath().toAbsolutePath();
         Path publicFile = publicKey.getFile().toPath().toAbsolutePath();
-        if (privateFile.getFileName().toString().equals(LocalKeyPair.PRIVATE_KEY_FILE)
-                && publicFile.equals(privateFile.resolveSibling(LocalKeyPair.PUBLIC_KEY_FILE))) {
-            Files.createDirectories(privateFile.getParent());
-            LocalKeyPair.ensure(privateFile.getParent());
-            log.info("No JWT key pair found; generated one in {}", privateFile.getParent());
+        if (!privateFile.getParent().equals(publicFile.getParent())) {
+            return;
         }
+        Files.createDirectories(privateFile.getParent());
+        KeyPair pair = Pem.newRsaKeyPair();
+        Pem.writeOwnerOnly(publicFile, Pem.PUBLIC_KEY, pair.getPublic().getEncoded());
+        // the private key last: its presence means the pair is complete
+        Pem.writeOwnerOnly(privateFile, Pem.PRIVATE_KEY, pair.getPrivate().getEncoded());
+        log.info("No JWT key pair found; generated one in {}", privateFile.getParent());
     }
 
     public RSAPrivateKey privateKey() {

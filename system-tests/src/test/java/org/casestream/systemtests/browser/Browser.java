@@ -1,14 +1,17 @@
 package org.casestream.systemtests.browser;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -39,6 +42,8 @@ final class Browser implements AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** axe-core's script, from its WebJar on the test classpath (the version its pom.properties names). */
+    private static final String AXE_SOURCE = axeSource();
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private final URI base;
@@ -247,24 +252,21 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Runs axe-core (from its WebJar, served by the gateway like any script) on the page: the violations of
-     * impact serious or critical, each as "rule: nodes".
+     * Runs axe-core on the page (injected by the driver from the test classpath: the platform never serves it):
+     * the violations of impact serious or critical, each as "rule: nodes".
      */
     @SuppressWarnings("unchecked")
     List<String> seriousAccessibilityViolations() {
+        if (!Boolean.TRUE.equals(script("return !!window.axe;"))) {
+            script(AXE_SOURCE + "\n;window.axe = window.axe || axe;");
+        }
         Object result = asyncScript("""
                 const done = arguments[arguments.length - 1];
-                const run = () => axe.run(document, {resultTypes: ['violations']})
+                axe.run(document, {resultTypes: ['violations']})
                     .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                         .map(v => ({id: v.id, impact: v.impact, help: v.help,
                                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\\s+/g, ' '))}))))
                     .catch(e => done([{id: 'axe-failed', impact: 'critical', help: String(e), nodes: []}]));
-                if (window.axe) { run(); return; }
-                const script = document.createElement('script');
-                script.src = '/webjars/axe-core/axe.min.js';
-                script.onload = run;
-                script.onerror = () => done([{id: 'axe-not-loaded', impact: 'critical', help: 'axe-core did not load', nodes: []}]);
-                document.head.appendChild(script);
                 """);
         List<String> violations = new ArrayList<>();
         for (Object item : (List<Object>) result) {
@@ -273,6 +275,19 @@ final class Browser implements AutoCloseable {
                     + violation.get("nodes"));
         }
         return violations;
+    }
+
+    private static String axeSource() {
+        try (InputStream pom = Browser.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
+            Properties properties = new Properties();
+            properties.load(pom);
+            String path = "/META-INF/resources/webjars/axe-core/" + properties.getProperty("version") + "/axe.min.js";
+            try (InputStream script = Browser.class.getResourceAsStream(path)) {
+                return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is not on the test classpath", e);
+        }
     }
 
     @Override
