@@ -1,5 +1,6 @@
 package org.casestream.command;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -34,4 +35,9 @@ class ArchitectureTest {
             .resideInAnyPackage("org.casestream.routing..", "org.casestream.query..", "org.casestream.notification..",
                     "org.casestream.gateway..")
             .because("services share only shared-events");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.command.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
 }

@@ -1,8 +1,10 @@
 package org.casestream.query;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.base.DescribedPredicate.or;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -16,8 +18,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The read models (views, counters, folds, the Lucene index, the projection and its rebuilds) know nothing of
- * HTTP: the controllers read them, never the other way round. And the query side shares only shared-events with
- * the other services.
+ * HTTP: the controllers read them, never the other way round. The packages form layers without a cycle:
+ * platform; cases and agents; search and the counters (analytics, dashboard); projection (which feeds them all,
+ * a generation of them is its ReadModels); stream; rebuild; web. And the query side shares only shared-events
+ * with the other services.
  */
 @AnalyzeClasses(packages = "org.casestream.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -47,4 +51,17 @@ class ArchitectureTest {
             .resideInAnyPackage("org.casestream.command..", "org.casestream.routing..", "org.casestream.notification..",
                     "org.casestream.gateway..")
             .because("services share only shared-events");
+
+    @ArchTest
+    static final ArchRule httpAdaptersLiveAtTheEdge = classes().that().areAnnotatedWith(RestController.class)
+            .or().areAnnotatedWith(RestControllerAdvice.class)
+            .should().resideInAPackage("..query.web..")
+            .because("the read models, the projection, the stream and the rebuild sit below the HTTP adapters, "
+                    + "which read all of them: a controller inside a read model's package would make it depend on "
+                    + "the rebuild that depends on it");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.query.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
 }

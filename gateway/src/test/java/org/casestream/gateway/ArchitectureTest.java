@@ -1,5 +1,6 @@
 package org.casestream.gateway;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,4 +27,9 @@ class ArchitectureTest {
     static final ArchRule controllersDoNotQueryTheDatabase = noClasses().that().haveSimpleNameEndingWith("Controller")
             .should().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
             .because("storage stays behind the repositories");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.gateway.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
 }

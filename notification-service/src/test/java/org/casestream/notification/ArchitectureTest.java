@@ -1,5 +1,6 @@
 package org.casestream.notification;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,4 +28,9 @@ class ArchitectureTest {
     static final ArchRule onlyTheConsumerReadsKafka = noClasses().that().resideOutsideOfPackages(
                     "..notification.events..", "..notification.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.notification.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
 }

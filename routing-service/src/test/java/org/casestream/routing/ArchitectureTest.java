@@ -1,6 +1,7 @@
 package org.casestream.routing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,6 +31,13 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..routing.commands..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.github.resilience4j..",
                         "org.springframework.web.client..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.casestream.routing.(*)..").should().beFreeOfCycles()
+                .because("a package that depends on its dependants cannot be understood, tested or moved on its own")
                 .check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package org.casestream.events;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,4 +19,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noAxon = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("org.axonframework..").because("shared-events has no Axon");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.events.(*)..")
+            .should().beFreeOfCycles()
+            .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.groups.Default;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.casestream.command.agents.AgentDirectory;
+import org.casestream.command.attachments.AttachmentRef;
 import org.casestream.command.audit.CaseHistory;
 import org.casestream.command.audit.CaseView;
 import org.casestream.command.domain.InvalidCommand;
@@ -33,18 +34,18 @@ import org.casestream.command.intake.CaseReceipt;
 import org.casestream.command.intake.IntakeController;
 import org.casestream.command.intake.IntakeService;
 import org.casestream.command.intake.TicketRequest;
-import org.casestream.support.security.Caller;
 import org.casestream.command.platform.CommandDispatcher;
-import org.casestream.support.web.FieldError;
-import org.casestream.support.web.Forbidden;
-import org.casestream.support.web.InvalidRequest;
-import org.casestream.support.web.NotFound;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
 import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Visibility;
+import org.casestream.support.security.Caller;
+import org.casestream.support.web.FieldError;
+import org.casestream.support.web.Forbidden;
+import org.casestream.support.web.InvalidRequest;
+import org.casestream.support.web.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -100,7 +101,7 @@ public class CaseController {
         }
         Caller caller = Caller.current();
         List<Attachment> attachments = comment.attachments() == null ? List.of()
-                : comment.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
+                : comment.attachments().stream().map(AttachmentRef::toAttachment).toList();
         UUID commentId = commands.newId(caseId);
         CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), AuthorType.AGENT,
                 caller.subject(), caller.name(),

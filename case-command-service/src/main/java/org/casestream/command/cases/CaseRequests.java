@@ -13,8 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.casestream.command.attachments.AttachmentRef;
 import org.casestream.events.AssignmentReason;
-import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Priority;
@@ -36,13 +36,6 @@ public final class CaseRequests {
         @Override
         public String toString() {
             return "NewComment[" + visibility + ", parent=" + parentId + "]";
-        }
-    }
-
-    public record AttachmentRef(@NotBlank @Size(max = 255) String name, @Size(max = 255) String contentType,
-                                @Min(0) long size, @Size(max = 2048) String uri) {
-        public Attachment toAttachment() {
-            return new Attachment(name, contentType, size, uri);
         }
     }
 

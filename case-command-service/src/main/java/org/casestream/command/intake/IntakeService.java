@@ -14,9 +14,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casestream.command.attachments.AttachmentRef;
 import org.casestream.command.audit.CaseHistory;
 import org.casestream.command.audit.CaseView;
-import org.casestream.command.cases.CaseRequests;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
@@ -106,7 +106,7 @@ public class IntakeService {
                         : "with that externalRef") + " opened by this channel"));
         UUID commentId = commands.newId(caseId);
         List<Attachment> attachments = reply.attachments() == null ? List.of()
-                : reply.attachments().stream().map(CaseRequests.AttachmentRef::toAttachment).toList();
+                : reply.attachments().stream().map(AttachmentRef::toAttachment).toList();
         commands.send(new AddComment(caseId, commentId, null, AuthorType.CUSTOMER, null, null, Visibility.PUBLIC,
                 reply.body(), attachments, clock.instant()));
         CaseView now = history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.casestream.command.cases.CaseRequests.AttachmentRef;
+import org.casestream.command.attachments.AttachmentRef;
 
 /** A customer's reply that a channel passes on, addressed by case number or by the channel's own reference. */
 public record ReplyRequest(

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.mongodb.client.MongoDatabase;
 import org.casestream.query.cases.CaseView;
-import org.casestream.query.projection.PartitionedCounters;
+import org.casestream.query.counters.PartitionedCounters;
 
 /**
  * Analytics buckets per day (UTC), by queue and agent, one document per partition and day: cases opened and

@@ -18,7 +18,6 @@ import org.casestream.query.agents.AgentView;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.platform.QueryProperties;
-import org.casestream.query.rebuild.ReadModels;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.query.search.CaseQuery;
 import org.casestream.query.search.CaseSort;
@@ -58,10 +57,9 @@ public class Dashboard {
     public record DayVolume(LocalDate day, long opened, long resolved) {
     }
 
-    public View view(ReadModels models, Instant now) {
-        CaseIndex index = models.index();
-        AgentViews agents = models.agents();
-        Map<String, Object> totals = models.dashboard().totals();
+    /** The dashboard from one generation's read models: its counters, its index and its agents. */
+    public View view(DashboardCounters counters, CaseIndex index, AgentViews agents, Instant now) {
+        Map<String, Object> totals = counters.totals();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (CaseStatus status : CaseStatus.values()) {
             byStatus.put(status.wire(), count(totals, "status", status.wire()));

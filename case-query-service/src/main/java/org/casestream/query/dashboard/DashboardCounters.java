@@ -9,7 +9,7 @@ import java.util.Map;
 import com.mongodb.client.MongoDatabase;
 import org.casestream.events.Priority;
 import org.casestream.query.cases.CaseView;
-import org.casestream.query.projection.PartitionedCounters;
+import org.casestream.query.counters.PartitionedCounters;
 
 /**
  * The dashboard's numbers: one small counter document per Kafka partition (see {@link PartitionedCounters}),

@@ -27,9 +27,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casestream.query.platform.QueryProperties;
-import org.casestream.query.rebuild.ReadModels;
 import org.casestream.query.search.CaseIndex;
-import org.casestream.query.stream.CaseStream;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +52,7 @@ public class CaseEventsConsumer {
     private final Projection projection;
     private final CaseIndex index;
     private final ProjectionPositions positions;
-    private final CaseStream stream;
+    private final ChangeListener stream;
     private final Map<Integer, Long> next = new HashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final ReadModels models;
@@ -70,7 +68,7 @@ public class CaseEventsConsumer {
      *             until it is switched in)
      */
     public CaseEventsConsumer(QueryProperties properties, String bootstrapServers, ReadModels models,
-                              CaseStream stream, boolean live) {
+                              ChangeListener stream, boolean live) {
         this.properties = properties;
         this.bootstrapServers = bootstrapServers;
         this.models = models;

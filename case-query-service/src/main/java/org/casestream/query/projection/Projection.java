@@ -25,6 +25,7 @@ import org.casestream.query.cases.CaseViews;
 import org.casestream.query.dashboard.DashboardCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.casestream.query.counters.PartitionedCounters;
 
 /**
  * Applies a batch of the case events topic's records to the MongoDB read models, idempotently: an event whose

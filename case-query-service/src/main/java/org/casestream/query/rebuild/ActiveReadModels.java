@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.casestream.query.projection.ReadModels;
 
 /**
  * The generation of the read models the API serves, and the generations this instance holds open. Which one is

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.casestream.query.projection.ReadModels;
 
 /**
  * Follows a rebuild that another instance sharing the database switched: every {@code generation-poll} it reads

@@ -10,6 +10,7 @@ import org.casestream.query.stream.CaseStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.casestream.query.projection.ReadModels;
 
 /**
  * Runs the consumer of the served generation, and hands that role to a rebuilt generation's consumer when a

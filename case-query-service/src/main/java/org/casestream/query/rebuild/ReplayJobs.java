@@ -23,6 +23,7 @@ import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.casestream.query.projection.ReadModels;
 
 /**
  * Blue/green rebuilds of the read models: a new generation is filled from the start of the topic by a consumer

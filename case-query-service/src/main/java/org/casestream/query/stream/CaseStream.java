@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.projection.ChangeListener;
 import org.casestream.query.projection.Projection;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * every {@code heartbeat} keeps proxies from closing idle streams and finds clients that left.
  */
 @Component
-public class CaseStream implements SmartLifecycle {
+public class CaseStream implements SmartLifecycle, ChangeListener {
 
     public static final String EVENT_NAME = "case";
     private static final int CLIENT_QUEUE = 1024;
@@ -82,6 +83,7 @@ public class CaseStream implements SmartLifecycle {
         return client.emitter;
     }
 
+    @Override
     public void publish(List<Projection.Change> changes) {
         if (changes.isEmpty()) {
             return;

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.casestream.gateway.tokens.Secrets;
-import org.casestream.gateway.web.ProblemWriter;
+import org.casestream.gateway.http.ProblemWriter;
 import org.casestream.support.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

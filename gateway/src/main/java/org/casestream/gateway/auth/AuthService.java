@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.casestream.gateway.audit.AuthAudit;
 import org.casestream.gateway.audit.AuthEvent;
 import org.casestream.gateway.tokens.Revocations;
+import org.casestream.gateway.tokens.Sessions;
 import org.casestream.gateway.tokens.Secrets;
 import org.casestream.gateway.tokens.TokenIssuer;
 import org.casestream.gateway.tokens.TokenProperties;

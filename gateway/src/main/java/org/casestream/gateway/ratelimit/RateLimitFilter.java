@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.casestream.gateway.tokens.TokenIssuer;
-import org.casestream.gateway.web.ProblemWriter;
+import org.casestream.gateway.http.ProblemWriter;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.Problems;
 import org.slf4j.Logger;

@@ -9,6 +9,8 @@ import org.casestream.gateway.auth.AccountLocked;
 import org.casestream.gateway.auth.AuthenticationFailed;
 import org.casestream.gateway.auth.LoginThrottled;
 import org.casestream.gateway.auth.SecondFactorRequired;
+import org.casestream.gateway.http.Conflict;
+import org.casestream.gateway.http.WebProperties;
 import org.casestream.support.web.Problems;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;

@@ -3,12 +3,13 @@ package org.casestream.notification.events;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+
 import org.casestream.events.EventCatalogue;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.notification.deliveries.DeliveryLog;
 import org.casestream.notification.deliveries.PlannedDelivery;
 import org.casestream.notification.directory.Directory;
-import org.casestream.notification.rules.DeliveryPlanner;
+import org.casestream.notification.planning.DeliveryPlanner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,10 +1,11 @@
-package org.casestream.notification.rules;
+package org.casestream.notification.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
@@ -14,6 +15,7 @@ import org.casestream.events.Visibility;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CaseStatusChanged;
 import org.casestream.events.cases.CommentAdded;
+import org.casestream.notification.rules.Trigger;
 import org.junit.jupiter.api.Test;
 
 class TriggersTest {

@@ -1,4 +1,4 @@
-package org.casestream.notification.rules;
+package org.casestream.notification.planning;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.EventCatalogue;
@@ -26,9 +27,12 @@ import org.casestream.notification.deliveries.PlannedDelivery;
 import org.casestream.notification.directory.AgentEntry;
 import org.casestream.notification.directory.CaseEntry;
 import org.casestream.notification.directory.Directory;
-import org.casestream.notification.email.EmailTemplates;
 import org.casestream.notification.email.EmailTemplates.RenderedEmail;
+import org.casestream.notification.email.EmailTemplates;
 import org.casestream.notification.platform.NotificationProperties;
+import org.casestream.notification.rules.Audience;
+import org.casestream.notification.rules.RuleBook;
+import org.casestream.notification.rules.Trigger;
 import org.casestream.notification.settings.NotificationSettings;
 import org.casestream.notification.settings.SettingsStore;
 import org.casestream.notification.slack.SlackMessages;

@@ -1,4 +1,4 @@
-package org.casestream.query.cases;
+package org.casestream.query.web;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.casestream.query.cases.CaseSummary;
 
 /**
  * Any filtered list as CSV or NDJSON, streamed from the index chunk by chunk: the whole result never sits in memory.

@@ -1,4 +1,4 @@
-package org.casestream.query.projection;
+package org.casestream.query.counters;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.casestream.query.cases;
+package org.casestream.query.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

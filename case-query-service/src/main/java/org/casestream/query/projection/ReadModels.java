@@ -1,4 +1,4 @@
-package org.casestream.query.rebuild;
+package org.casestream.query.projection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +13,6 @@ import org.casestream.query.agents.AgentViews;
 import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.cases.CaseViews;
 import org.casestream.query.dashboard.DashboardCounters;
-import org.casestream.query.projection.Projection;
-import org.casestream.query.projection.ProjectionPositions;
 import org.casestream.query.search.CaseIndex;
 
 /**
@@ -26,7 +24,7 @@ public record ReadModels(int generation, CaseViews cases, AgentViews agents, Das
                          AnalyticsCounters analytics, ProjectionPositions positions, CaseIndex index,
                          Projection projection, MongoDatabase database, Path indexDirectory) implements AutoCloseable {
 
-    static final List<String> COLLECTIONS = List.of(CaseViews.COLLECTION, AgentViews.COLLECTION,
+    public static final List<String> COLLECTIONS = List.of(CaseViews.COLLECTION, AgentViews.COLLECTION,
             DashboardCounters.COLLECTION, AnalyticsCounters.COLLECTION, ProjectionPositions.COLLECTION);
 
     public static ReadModels open(MongoDatabase database, Path indexRoot, int generation) {
@@ -42,7 +40,7 @@ public record ReadModels(int generation, CaseViews cases, AgentViews agents, Das
     }
 
     /** Removes a generation's collections and index files (the index must be closed, or never opened). */
-    static void drop(MongoDatabase database, Path indexRoot, int generation) {
+    public static void drop(MongoDatabase database, Path indexRoot, int generation) {
         // only what exists: the wire server answers a drop of a missing collection with an error (and logs it)
         List<String> existing = database.listCollectionNames().into(new java.util.ArrayList<>());
         COLLECTIONS.stream().map(name -> name + "_g" + generation).filter(existing::contains)
@@ -51,7 +49,7 @@ public record ReadModels(int generation, CaseViews cases, AgentViews agents, Das
     }
 
     /** Removes a generation's index files (the index must be closed, or never opened). */
-    static void dropIndex(Path indexRoot, int generation) {
+    public static void dropIndex(Path indexRoot, int generation) {
         Path directory = indexRoot.resolve("g" + generation);
         if (Files.exists(directory)) {
             try (Stream<Path> files = Files.walk(directory)) {

@@ -1,4 +1,4 @@
-package org.casestream.query.saved;
+package org.casestream.query.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.casestream.query.saved.SavedSearches;
 
 /** The caller's own saved searches; the parameters are checked exactly as the case list checks them. */
 @RestController

@@ -1,4 +1,4 @@
-package org.casestream.gateway.web;
+package org.casestream.gateway.http;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.casestream.query.cases;
+package org.casestream.query.web;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.casestream.query.cases.SlaState;
+import org.casestream.query.cases.CaseView;
 
 /** Case lists (from the index) and case detail (from MongoDB, by key). */
 @RestController

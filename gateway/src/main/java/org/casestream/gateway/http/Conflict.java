@@ -1,4 +1,4 @@
-package org.casestream.gateway.web;
+package org.casestream.gateway.http;
 
 /** The request clashes with what is stored (409), e.g. a taken username. */
 public class Conflict extends RuntimeException {

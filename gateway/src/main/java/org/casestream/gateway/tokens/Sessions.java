@@ -1,4 +1,4 @@
-package org.casestream.gateway.auth;
+package org.casestream.gateway.tokens;
 
 import java.sql.Timestamp;
 import java.time.Instant;

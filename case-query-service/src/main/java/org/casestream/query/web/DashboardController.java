@@ -1,4 +1,4 @@
-package org.casestream.query.dashboard;
+package org.casestream.query.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.apache.lucene.search.Query;
 import org.casestream.query.agents.AgentView;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.projection.ReadModels;
 import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.query.search.CasePage;
@@ -19,6 +20,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.casestream.query.dashboard.Dashboard;
 
 /** The dashboard, the SLA board and the agents' list. */
 @RestController
@@ -38,7 +40,8 @@ public class DashboardController {
             + "breached; agents' load, availability and cases resolved today; volume per day (UTC)")
     @GetMapping("/api/dashboard")
     public Dashboard.View dashboard() {
-        return dashboard.view(models.current(), Instant.now());
+        ReadModels current = models.current();
+        return dashboard.view(current.dashboard(), current.index(), current.agents(), Instant.now());
     }
 
     @Operation(summary = "Open cases by SLA state (at-risk: next due time within the window; breached), soonest "

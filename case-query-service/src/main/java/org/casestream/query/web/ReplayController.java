@@ -1,4 +1,4 @@
-package org.casestream.query.rebuild;
+package org.casestream.query.web;
 
 import java.net.URI;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.casestream.query.rebuild.ReplayJobs;
 
 /** Ops: rebuild the read models into a new generation while the current one serves, then switch. */
 @RestController

@@ -1,4 +1,4 @@
-package org.casestream.query.stream;
+package org.casestream.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.casestream.query.stream.CaseStream;
 
 @RestController
 public class StreamController {

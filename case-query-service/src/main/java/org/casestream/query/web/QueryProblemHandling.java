@@ -1,4 +1,4 @@
-package org.casestream.query.platform;
+package org.casestream.query.web;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.casestream.query.analytics;
+package org.casestream.query.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +17,7 @@ import org.casestream.support.web.InvalidRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.casestream.query.analytics.Analytics;
 
 @RestController
 public class AnalyticsController {
