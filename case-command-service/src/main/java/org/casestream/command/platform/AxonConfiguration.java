@@ -10,8 +10,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -20,7 +18,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.casestream.command.publishing.KafkaEventPublisher;
 import org.casestream.events.json.EventJson;
 import org.casestream.events.versioning.EventVersions;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -138,16 +135,6 @@ public class AxonConfiguration {
                         .nonTransientFailurePredicate(AxonNonTransientException.class::isInstance)
                         .build()))
                 .build();
-    }
-
-    /** The Kafka publisher must stop and retry on a failed send, never log and skip the event. */
-    @Bean
-    ConfigurerModule publisherErrorHandling() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance()));
     }
 
     private static Serializer jackson() {
