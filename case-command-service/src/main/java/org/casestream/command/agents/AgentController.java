@@ -37,7 +37,7 @@ public class AgentController {
 
     @Operation(summary = "Register an agent; agents start offline")
     @PostMapping("/api/agents")
-    public ResponseEntity<AgentView> register(@Valid @RequestBody AgentRequests.NewAgent agent) {
+    public ResponseEntity<RegisteredAgent> register(@Valid @RequestBody AgentRequests.NewAgent agent) {
         UUID agentId = UUID.randomUUID();
         commands.send(new RegisterAgent(agentId, agent.name().strip(), agent.email().strip(),
                 AgentRequests.skills(agent.skills()), agent.capacity()));
@@ -46,20 +46,20 @@ public class AgentController {
 
     @Operation(summary = "An agent as the command side knows it")
     @GetMapping("/api/agents/{agentId}")
-    public AgentView agent(@PathVariable UUID agentId) {
+    public RegisteredAgent agent(@PathVariable UUID agentId) {
         return load(agentId);
     }
 
     @Operation(summary = "Change an agent's skills and capacity")
     @PutMapping("/api/agents/{agentId}/skills")
-    public AgentView skills(@PathVariable UUID agentId, @Valid @RequestBody AgentRequests.SkillsChange change) {
+    public RegisteredAgent skills(@PathVariable UUID agentId, @Valid @RequestBody AgentRequests.SkillsChange change) {
         commands.send(new ChangeAgentSkills(agentId, AgentRequests.skills(change.skills()), change.capacity()));
         return load(agentId);
     }
 
     @Operation(summary = "Go online, away or offline: an agent sets their own availability, leads and admins anyone's")
     @PutMapping("/api/agents/{agentId}/availability")
-    public AgentView availability(@PathVariable UUID agentId,
+    public RegisteredAgent availability(@PathVariable UUID agentId,
             @Valid @RequestBody AgentRequests.AvailabilityChange change) {
         Caller caller = Caller.current();
         if (!caller.hasRole("lead") && !caller.hasRole("admin") && !agentId.toString().equals(caller.agentId())) {
@@ -69,13 +69,13 @@ public class AgentController {
         return load(agentId);
     }
 
-    private AgentView load(UUID agentId) {
+    private RegisteredAgent load(UUID agentId) {
         List<AgentEvent> events = eventStore.readEvents(agentId.toString()).asStream()
                 .map(message -> message.getPayload())
                 .filter(AgentEvent.class::isInstance).map(AgentEvent.class::cast).toList();
         if (events.isEmpty()) {
             throw new NotFound("No agent " + agentId);
         }
-        return AgentView.fold(events);
+        return RegisteredAgent.fold(events);
     }
 }

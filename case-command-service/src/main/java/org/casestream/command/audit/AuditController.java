@@ -47,10 +47,10 @@ public class AuditController {
 
     @Operation(summary = "The case as it is now, or as it was at asOf (folded from its events)")
     @GetMapping("/api/cases/{caseId}")
-    public CaseView caseAsOf(@PathVariable UUID caseId,
+    public CaseState caseAsOf(@PathVariable UUID caseId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         Instant at = asOf == null ? Instant.now() : asOf;
-        CaseView view = history.asOf(caseId, at).orElseThrow(() -> new NotFound(
+        CaseState view = history.asOf(caseId, at).orElseThrow(() -> new NotFound(
                 asOf == null ? "No case " + caseId : "Case " + caseId + " did not exist at " + asOf));
         return Caller.current().hasRole("channel") ? view.withoutInternalNotes() : view;
     }

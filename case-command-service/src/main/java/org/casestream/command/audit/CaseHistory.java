@@ -27,8 +27,8 @@ public class CaseHistory {
     }
 
     /** The case as it was at {@code asOf}; empty when it did not exist yet (or at all). */
-    public Optional<CaseView> asOf(UUID caseId, Instant asOf) {
-        CaseFold fold = new CaseFold();
+    public Optional<CaseState> asOf(UUID caseId, Instant asOf) {
+        CaseStateFold fold = new CaseStateFold();
         for (DomainEventMessage<?> message : events(caseId)) {
             if (message.getTimestamp().isAfter(asOf)) {
                 break;
@@ -41,7 +41,7 @@ public class CaseHistory {
     }
 
     /** The case as it is now. */
-    public Optional<CaseView> current(UUID caseId) {
+    public Optional<CaseState> current(UUID caseId) {
         return asOf(caseId, Instant.now());
     }
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casestream.command.attachments.AttachmentRef;
 import org.casestream.command.audit.CaseHistory;
-import org.casestream.command.audit.CaseView;
+import org.casestream.command.audit.CaseState;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
@@ -109,7 +109,7 @@ public class IntakeService {
                 : reply.attachments().stream().map(AttachmentRef::toAttachment).toList();
         commands.send(new AddComment(caseId, commentId, null, AuthorType.CUSTOMER, null, null, Visibility.PUBLIC,
                 reply.body(), attachments, clock.instant()));
-        CaseView now = history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
+        CaseState now = history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
         return new ReplyReceipt(caseId, now.caseNumber(), commentId, now.status());
     }
 

@@ -30,8 +30,8 @@ import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
 
-/** Folds a case's events, oldest first, into the case they describe. Every event type changes the view. */
-final class CaseFold {
+/** Folds a case's events, oldest first, into the case they describe. Every event type changes the state. */
+final class CaseStateFold {
 
     private UUID caseId;
     private String caseNumber;
@@ -51,8 +51,8 @@ final class CaseFold {
     private Instant firstRespondedAt;
     private final Set<SlaTarget> breached = EnumSet.noneOf(SlaTarget.class);
     private int escalationLevel;
-    private CaseView.Satisfaction satisfaction;
-    private final List<CaseView.Comment> comments = new ArrayList<>();
+    private CaseState.Satisfaction satisfaction;
+    private final List<CaseState.Comment> comments = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
     private Instant resolvedAt;
@@ -95,12 +95,12 @@ final class CaseFold {
                 status = e.status();
                 resolvedAt = null;
             }
-            case CommentAdded e -> comments.add(new CaseView.Comment(e.commentId(), e.parentId(), e.authorType(),
+            case CommentAdded e -> comments.add(new CaseState.Comment(e.commentId(), e.parentId(), e.authorType(),
                     e.authorId(), e.authorName(), e.visibility(), e.body(), e.attachments(), at));
             case FirstResponseRecorded e -> firstRespondedAt = e.respondedAt();
             case SlaBreached e -> breached.add(e.target());
             case CaseEscalated e -> escalationLevel = e.level();
-            case SatisfactionRated e -> satisfaction = new CaseView.Satisfaction(e.rating(), e.comment(), at);
+            case SatisfactionRated e -> satisfaction = new CaseState.Satisfaction(e.rating(), e.comment(), at);
             case CaseTagged e -> {
                 tags.addAll(e.added());
                 e.removed().forEach(tags::remove);
@@ -110,10 +110,10 @@ final class CaseFold {
         version = sequence;
     }
 
-    CaseView view(Instant asOf) {
-        CaseView.Sla sla = new CaseView.Sla(firstResponseDue, resolutionDue, slaPolicy, firstRespondedAt,
+    CaseState view(Instant asOf) {
+        CaseState.Sla sla = new CaseState.Sla(firstResponseDue, resolutionDue, slaPolicy, firstRespondedAt,
                 List.copyOf(breached));
-        return new CaseView(caseId, caseNumber, status, priority, queue, channel, externalRef, customer, subject,
+        return new CaseState(caseId, caseNumber, status, priority, queue, channel, externalRef, customer, subject,
                 description, assignee, List.copyOf(tags), sla, escalationLevel, satisfaction, List.copyOf(comments),
                 createdAt, updatedAt, resolvedAt, version, asOf);
     }

@@ -15,7 +15,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.casestream.command.agents.AgentDirectory;
 import org.casestream.command.attachments.AttachmentRef;
 import org.casestream.command.audit.CaseHistory;
-import org.casestream.command.audit.CaseView;
+import org.casestream.command.audit.CaseState;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.RuleViolation;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
@@ -57,7 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Agents' and leads' commands on cases. Each answers with the case as it is after the command. */
 @RestController
-public class CaseController {
+public class CaseCommandController {
 
     private final CommandDispatcher commands;
     private final IntakeService intake;
@@ -66,7 +66,7 @@ public class CaseController {
     private final AgentDirectory agents;
     private final Clock clock;
 
-    public CaseController(CommandDispatcher commands, IntakeService intake, CallerChannel channels,
+    public CaseCommandController(CommandDispatcher commands, IntakeService intake, CallerChannel channels,
             CaseHistory history, AgentDirectory agents, Clock clock) {
         this.commands = commands;
         this.intake = intake;
@@ -87,13 +87,13 @@ public class CaseController {
 
     @Operation(summary = "Move the case new → inprogress → done; anything else is 409")
     @PostMapping("/api/cases/{caseId}/status")
-    public CaseView status(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.StatusChange change) {
+    public CaseState status(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.StatusChange change) {
         return after(caseId, new ChangeStatus(caseId, change.status()));
     }
 
     @Operation(summary = "Reply publicly or add an internal note, optionally under an earlier comment")
     @PostMapping("/api/cases/{caseId}/comments")
-    public ResponseEntity<CaseView> comment(@PathVariable UUID caseId,
+    public ResponseEntity<CaseState> comment(@PathVariable UUID caseId,
             @Valid @RequestBody CaseRequests.NewComment comment) {
         if (comment.authorType() != null && comment.authorType() != AuthorType.AGENT) {
             throw new InvalidRequest(List.of(new FieldError("authorType",
@@ -103,7 +103,7 @@ public class CaseController {
         List<Attachment> attachments = comment.attachments() == null ? List.of()
                 : comment.attachments().stream().map(AttachmentRef::toAttachment).toList();
         UUID commentId = commands.newId(caseId);
-        CaseView view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), AuthorType.AGENT,
+        CaseState view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), AuthorType.AGENT,
                 caller.subject(), caller.name(),
                 comment.visibility() == null ? Visibility.PUBLIC : comment.visibility(), comment.body(),
                 attachments, clock.instant()));
@@ -113,32 +113,32 @@ public class CaseController {
 
     @Operation(summary = "Change the priority")
     @PostMapping("/api/cases/{caseId}/priority")
-    public CaseView priority(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.PriorityChange change) {
+    public CaseState priority(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.PriorityChange change) {
         return after(caseId, new ChangePriority(caseId, change.priority(), change.reason()));
     }
 
     @Operation(summary = "Assign or transfer to an agent; agentId null unassigns")
     @PostMapping("/api/cases/{caseId}/assignment")
-    public CaseView assignment(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.AssignmentChange change) {
+    public CaseState assignment(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.AssignmentChange change) {
         return after(caseId, assignmentCommand(caseId, change.agentId(), reasonOf(change.reason())));
     }
 
     @Operation(summary = "Escalate one level")
     @PostMapping("/api/cases/{caseId}/escalations")
-    public CaseView escalate(@PathVariable UUID caseId,
+    public CaseState escalate(@PathVariable UUID caseId,
             @Valid @RequestBody(required = false) CaseRequests.Escalation escalation) {
         return after(caseId, new EscalateCase(caseId, escalation == null ? null : escalation.reason()));
     }
 
     @Operation(summary = "Put the case in a queue")
     @PostMapping("/api/cases/{caseId}/classification")
-    public CaseView classify(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Classification change) {
+    public CaseState classify(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Classification change) {
         return after(caseId, new ClassifyCase(caseId, change.queue(), sourceOf(change.source())));
     }
 
     @Operation(summary = "Add and remove tags")
     @PostMapping("/api/cases/{caseId}/tags")
-    public CaseView tag(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Tagging tagging) {
+    public CaseState tag(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Tagging tagging) {
         return after(caseId, new TagCase(caseId, tagging.add(), tagging.remove()));
     }
 
@@ -149,24 +149,24 @@ public class CaseController {
         if (!intake.channelOwns(channels.current(), caseId)) {
             throw new NotFound("No case " + caseId + " opened by this channel");
         }
-        CaseView view = after(caseId, new RateSatisfaction(caseId, rating.rating(), rating.comment()));
+        CaseState view = after(caseId, new RateSatisfaction(caseId, rating.rating(), rating.comment()));
         return new RatingReceipt(view.caseId(), view.caseNumber(), view.status(), view.satisfaction());
     }
 
     /** What a channel learns when it passes on a rating: never the thread, which may hold internal notes. */
-    public record RatingReceipt(UUID caseId, String caseNumber, CaseStatus status, CaseView.Satisfaction satisfaction) {
+    public record RatingReceipt(UUID caseId, String caseNumber, CaseStatus status, CaseState.Satisfaction satisfaction) {
     }
 
     @Operation(summary = "Set the SLA due times (sent by routing)")
     @PostMapping("/api/cases/{caseId}/sla-targets")
-    public CaseView slaTargets(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.SlaTargets targets) {
+    public CaseState slaTargets(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.SlaTargets targets) {
         return after(caseId, new SetSlaTargets(caseId, targets.firstResponseDue(), targets.resolutionDue(),
                 targets.policy()));
     }
 
     @Operation(summary = "Record an SLA breach (sent by routing's timers)")
     @PostMapping("/api/cases/{caseId}/sla-breaches")
-    public CaseView slaBreach(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.SlaBreach breach) {
+    public CaseState slaBreach(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.SlaBreach breach) {
         return after(caseId, new RecordSlaBreach(caseId, breach.target(), breach.dueAt()));
     }
 
@@ -260,7 +260,7 @@ public class CaseController {
         return new AssignCase(caseId, agentId, why);
     }
 
-    private CaseView after(UUID caseId, Object command) {
+    private CaseState after(UUID caseId, Object command) {
         commands.send(command);
         return history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
     }

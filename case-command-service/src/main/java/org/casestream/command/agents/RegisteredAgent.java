@@ -11,20 +11,20 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.agents.AgentSkillsChanged;
 
 /** An agent as its events describe it. */
-public record AgentView(UUID agentId, String name, String email, List<Skill> skills, int capacity,
-                        Availability availability, long version) {
+public record RegisteredAgent(UUID agentId, String name, String email, List<Skill> skills, int capacity,
+                              Availability availability, long version) {
 
-    static AgentView fold(List<AgentEvent> events) {
-        AgentView view = null;
+    static RegisteredAgent fold(List<AgentEvent> events) {
+        RegisteredAgent view = null;
         long version = -1;
         for (AgentEvent event : events) {
             version++;
             view = switch (event) {
-                case AgentRegistered e -> new AgentView(e.agentId(), e.name(), e.email(), e.skills(), e.capacity(),
+                case AgentRegistered e -> new RegisteredAgent(e.agentId(), e.name(), e.email(), e.skills(), e.capacity(),
                         e.availability(), version);
-                case AgentSkillsChanged e -> new AgentView(view.agentId, view.name, view.email, e.skills(),
+                case AgentSkillsChanged e -> new RegisteredAgent(view.agentId, view.name, view.email, e.skills(),
                         e.capacity(), view.availability, version);
-                case AgentAvailabilityChanged e -> new AgentView(view.agentId, view.name, view.email, view.skills,
+                case AgentAvailabilityChanged e -> new RegisteredAgent(view.agentId, view.name, view.email, view.skills,
                         view.capacity, e.availability(), version);
             };
         }

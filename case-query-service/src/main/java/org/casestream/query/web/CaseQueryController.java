@@ -24,12 +24,12 @@ import org.casestream.query.cases.CaseView;
 
 /** Case lists (from the index) and case detail (from MongoDB, by key). */
 @RestController
-public class CaseController {
+public class CaseQueryController {
 
     private final ActiveReadModels models;
     private final QueryProperties properties;
 
-    public CaseController(ActiveReadModels models, QueryProperties properties) {
+    public CaseQueryController(ActiveReadModels models, QueryProperties properties) {
         this.models = models;
         this.properties = properties;
     }
