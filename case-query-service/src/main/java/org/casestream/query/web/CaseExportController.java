@@ -8,11 +8,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.swagger.v3.oas.annotations.Operation;
 import org.casestream.events.json.EventJson;
+import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.platform.QueryProperties;
 import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.search.CaseIndex;
@@ -27,7 +33,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.casestream.query.cases.CaseSummary;
 
 /**
  * Any filtered list as CSV or NDJSON, streamed from the index chunk by chunk: the whole result never sits in memory.
@@ -39,6 +44,17 @@ public class CaseExportController {
     static final int CHUNK = 1000;
     static final List<String> COLUMNS = List.of("caseId", "caseNumber", "status", "priority", "queue", "channel", "tier",
             "customerId", "assignee", "tags", "openedAt", "updatedAt", "resolvedAt", "nextDue", "slaState", "subject");
+
+    /**
+     * What a spreadsheet may read as the start of a formula (OWASP's list: tab and carriage return too, which
+     * spreadsheets skip before they look for one of the others).
+     */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+    /** RFC 4180: a header line, CRLF line ends, a field quoted when it holds a comma, quote or line break. */
+    static final ObjectWriter CSV_ROWS = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build().writerFor(String[].class)
+            .with(CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING).setUseHeader(true)
+                    .setLineSeparator("\r\n").build());
 
     private final ActiveReadModels models;
     private final QueryProperties properties;
@@ -66,19 +82,24 @@ public class CaseExportController {
         CaseIndex index = models.current().index();
         StreamingResponseBody body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            if (csv) {
-                writer.write(String.join(",", COLUMNS) + "\r\n");
-            }
+            SequenceWriter rows = csv ? CSV_ROWS.writeValues(writer) : null;
             try {
                 index.forEach(request.query(), request.sort(), CHUNK, now, properties.slaAtRiskWindow(), summary -> {
                     try {
-                        writer.write(csv ? csvRow(summary) : mapper.writeValueAsString(summary) + "\n");
+                        if (csv) {
+                            rows.write(csvRow(summary));
+                        } else {
+                            writer.write(mapper.writeValueAsString(summary) + "\n");
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
+            }
+            if (rows != null) {
+                rows.flush();
             }
             writer.flush();
         };
@@ -88,31 +109,22 @@ public class CaseExportController {
                 .body(body);
     }
 
-    static String csvRow(CaseSummary summary) {
-        return List.of(summary.caseId(), summary.caseNumber(), summary.status().wire(), summary.priority().wire(),
+    /** One row: the summary's columns, each cell defused. */
+    static String[] csvRow(CaseSummary summary) {
+        return Stream.of(summary.caseId(), summary.caseNumber(), summary.status().wire(), summary.priority().wire(),
                         summary.queue().wire(), summary.channel().wire(), summary.tier().wire(), summary.customerId(),
                         value(summary.assignee()), String.join("|", summary.tags()), summary.openedAt(),
                         summary.updatedAt(), value(summary.resolvedAt()), value(summary.nextDue()),
                         summary.slaState().wire(), summary.subject())
-                .stream().map(value -> escape(String.valueOf(value))).collect(Collectors.joining(",")) + "\r\n";
+                .map(value -> defused(String.valueOf(value))).toArray(String[]::new);
     }
 
     private static Object value(Object value) {
         return value == null ? "" : value;
     }
 
-    /**
-     * What a spreadsheet may read as the start of a formula (OWASP's list: tab and carriage return too, which
-     * spreadsheets skip before they look for one of the others).
-     */
-    static final String FORMULA_STARTS = "=+-@\t\r";
-
-    /** RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula. */
-    static String escape(String value) {
-        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
+    /** Text a spreadsheet would run as a formula, with a leading quote mark; quoting is the CSV writer's. */
+    static String defused(String value) {
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -1,9 +1,9 @@
 package org.casestream.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,15 +17,26 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
     private final RateLimitProperties properties;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
+    /** A bucket idle long enough to refill completely is forgotten: that changes nothing and bounds the memory. */
     public RateLimiter(RateLimitProperties properties) {
         this.properties = properties;
+        Duration refilled = max(timeToRefill(properties.user()), timeToRefill(properties.apiKey()));
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(refilled).maximumSize(100_000).build();
+    }
+
+    private static Duration timeToRefill(RateLimitProperties.Limit limit) {
+        return limit.refillPeriod().multipliedBy((limit.capacity() + limit.refillTokens() - 1) / limit.refillTokens());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Zero when the request may go on, else how long until it would be allowed. */
     public Duration tryConsume(String caller, boolean channel) {
-        Bucket bucket = buckets.computeIfAbsent((channel ? "key:" : "user:") + caller,
+        Bucket bucket = buckets.get((channel ? "key:" : "user:") + caller,
                 ignored -> newBucket(channel ? properties.apiKey() : properties.user()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
