@@ -34,6 +34,18 @@ public final class CloudEventsKafka {
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, EventEnvelope envelope) {
+        CloudEventBuilder builder = cloudEvent(envelope, EventJson.write(envelope.event()));
+        if (envelope.actor() != null) {
+            builder.withExtension(ACTOR, envelope.actor());
+        }
+        return KafkaMessageFactory.createWriter(topic, envelope.subject()).writeBinary(builder.build());
+    }
+
+    /**
+     * The event as a CloudEvent with {@code data} (its JSON, or less of it) and every attribute but the actor:
+     * id, type, source, subject, time, content type, data version, sequence and correlation id.
+     */
+    public static CloudEventBuilder cloudEvent(EventEnvelope envelope, byte[] data) {
         EventType type = EventCatalogue.of(envelope.event());
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(envelope.eventId())
@@ -42,16 +54,13 @@ public final class CloudEventsKafka {
                 .withSubject(envelope.subject())
                 .withTime(OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC))
                 .withDataContentType("application/json")
-                .withData(EventJson.write(envelope.event()))
+                .withData(data)
                 .withExtension(DATA_VERSION, type.version())
                 .withExtension(SEQUENCE, envelope.sequence());
-        if (envelope.actor() != null) {
-            builder.withExtension(ACTOR, envelope.actor());
-        }
         if (envelope.correlationId() != null) {
             builder.withExtension(CORRELATION_ID, envelope.correlationId());
         }
-        return KafkaMessageFactory.createWriter(topic, envelope.subject()).writeBinary(builder.build());
+        return builder;
     }
 
     /**
