@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -40,6 +41,11 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     static TokenChecks tokenChecks(Environment environment) {
         return new TokenChecks(environment);
+    }
+
+    @Bean
+    static RequiredSettings requiredSettings(ConfigurableEnvironment environment) {
+        return new RequiredSettings(environment);
     }
 
     @Bean

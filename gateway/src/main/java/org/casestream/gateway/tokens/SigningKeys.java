@@ -16,8 +16,8 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's first RSA key pair, read from the PEM locations in {@link TokenProperties}. When both are files in
- * one directory and the private key is missing (a fresh local machine), the pair is generated there, as
+ * The gateway's first RSA key pair, read from the PEM locations in {@link TokenProperties}. In local development,
+ * when both are files in one directory and the private key is missing (a fresh machine), the pair is generated there, as
  * {@code private.pem} (PKCS#8) and {@code public.pem} (X.509), the files {@code ./casestream token} signs with too.
  */
 @Component
@@ -32,7 +32,13 @@ public class SigningKeys {
     public SigningKeys(TokenProperties properties) {
         this.keyId = properties.keyId();
         try {
-            generateWhenMissing(properties.privateKey(), properties.publicKey());
+            if (properties.generateMissing()) {
+                generateWhenMissing(properties.privateKey(), properties.publicKey());
+            } else if (!properties.privateKey().exists() || !properties.publicKey().exists()) {
+                throw new IllegalStateException("No JWT key pair at " + properties.privateKey().getDescription() + " and "
+                        + properties.publicKey().getDescription() + ": set CASESTREAM_JWT_PRIVATE_KEY and "
+                        + "CASESTREAM_JWT_PUBLIC_KEY (only the local profile generates a pair)");
+            }
             try (InputStream in = properties.privateKey().getInputStream()) {
                 this.privateKey = RsaKeyConverters.pkcs8().convert(in);
             }

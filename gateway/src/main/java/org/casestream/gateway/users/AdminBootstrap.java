@@ -48,6 +48,10 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         boolean given = properties.password() != null && !properties.password().isBlank();
+        if (!given && !properties.generatePassword()) {
+            throw new IllegalStateException("No enabled admin exists and CASESTREAM_ADMIN_PASSWORD is not set: give the "
+                    + "first admin's password (only the local profile generates one)");
+        }
         String password = given ? properties.password() : Secrets.generate("").substring(0, 24);
         if (accounts.find(ADMIN_USERNAME).isPresent()) {
             log.warn("No enabled admin and user '{}' exists but is not one; not changing it", ADMIN_USERNAME);

@@ -22,9 +22,13 @@ class SigningKeysTest {
     Path home;
 
     private SigningKeys keysIn(Path jwt) {
+        return keysIn(jwt, true);
+    }
+
+    private SigningKeys keysIn(Path jwt, boolean generateMissing) {
         return new SigningKeys(new TokenProperties(new FileSystemResource(jwt.resolve("private.pem")),
                 new FileSystemResource(jwt.resolve("public.pem")), "casestream-local", "http://casestream-gateway",
-                "casestream-api", Duration.ofMinutes(15), Duration.ofHours(12), Duration.ofMinutes(10), null));
+                "casestream-api", Duration.ofMinutes(15), Duration.ofHours(12), Duration.ofMinutes(10), null, generateMissing));
     }
 
     @Test
@@ -41,5 +45,14 @@ class SigningKeysTest {
         assertThat(SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.RSASSAVerifier(keys.publicKey()))).isTrue();
 
         assertThat(keysIn(jwt).publicKey()).as("an existing pair is kept").isEqualTo(keys.publicKey());
+    }
+
+    @Test
+    void outsideLocalDevelopmentAMissingPairStopsTheGatewayNamingTheSettings() {
+        Path jwt = home.resolve("nowhere");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keysIn(jwt, false))
+                .hasMessageContaining("CASESTREAM_JWT_PRIVATE_KEY").hasMessageContaining("local profile");
+        assertThat(jwt).doesNotExist();
     }
 }

@@ -42,6 +42,11 @@ class AdminBootstrapIntegrationTest {
                 "--casestream.gateway.tokens.private-key=" + jwt.resolve("private.pem").toUri(),
                 "--casestream.gateway.tokens.public-key=" + jwt.resolve("public.pem").toUri(),
                 "--casestream.gateway.admin.password=",
+                "--casestream.gateway.admin.generate-password=true",
+                "--casestream.gateway.backends.command=http://127.0.0.1:9",
+                "--casestream.gateway.backends.query=http://127.0.0.1:9",
+                "--casestream.gateway.backends.routing=http://127.0.0.1:9",
+                "--casestream.gateway.backends.notification=http://127.0.0.1:9",
                 "--casestream.gateway.admin.password-file=" + passwordFile)) {
 
             assertThat(passwordFile).exists();

@@ -70,6 +70,10 @@ public class SecretCipher {
             if (Files.exists(file)) {
                 return checked(Base64.getDecoder().decode(Files.readString(file).trim()), file.toString());
             }
+            if (!properties.generateKey()) {
+                throw new IllegalStateException("No notification key: set CASESTREAM_NOTIFICATION_KEY (base64 of 32 "
+                        + "bytes) or provide " + file + "; only the local profile generates one");
+            }
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -48,6 +48,15 @@ class SecretCipherTest {
     }
 
     @Test
+    void outsideLocalDevelopmentNoKeyStopsTheServiceNamingTheSetting() {
+        NotificationProperties production = new NotificationProperties("t", "", home.resolve("none/secret.key").toString(),
+                "smtp", "from@example.com", "http://x/{caseId}", null, null, false);
+
+        assertThatThrownBy(() -> new SecretCipher(production)).hasMessageContaining("CASESTREAM_NOTIFICATION_KEY");
+        assertThat(home.resolve("none")).doesNotExist();
+    }
+
+    @Test
     void aKeyOfTheWrongSizeIsRejected() {
         assertThatThrownBy(() -> new SecretCipher(properties(Base64.getEncoder().encodeToString(new byte[16]))))
                 .hasMessageContaining("32 bytes");
@@ -55,6 +64,6 @@ class SecretCipherTest {
 
     private NotificationProperties properties(String key) {
         return new NotificationProperties("t", key, home.resolve("notification/secret.key").toString(), "smtp",
-                "from@example.com", "http://x/{caseId}", null, null);
+                "from@example.com", "http://x/{caseId}", null, null, true);
     }
 }
