@@ -2,7 +2,10 @@ package org.casestream.gateway.auth;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How repeated failed logins are slowed down: an account's consecutive failures (from anywhere) make each next
@@ -11,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code addressFailures} logins per {@code addressWindow}, whatever the accounts, before it must wait.
  */
 @ConfigurationProperties("casestream.gateway.login")
-public record LoginProperties(Duration delayStep, Duration maxDelay, int maxFailures, Duration lockDuration,
-                              int addressFailures, Duration addressWindow) {
+@Validated
+public record LoginProperties(@NotNull Duration delayStep, @NotNull Duration maxDelay, @Positive int maxFailures,
+                              @NotNull Duration lockDuration, @Positive int addressFailures,
+                              @NotNull Duration addressWindow) {
 }

@@ -2,9 +2,11 @@ package org.casestream.gateway.http;
 
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The largest request body accepted from an authenticated caller, and from anyone before authentication (login,
@@ -13,8 +15,9 @@ import org.springframework.util.unit.DataSize;
  * unless the local profile serves plain http).
  */
 @ConfigurationProperties("casestream.gateway.web")
-public record WebProperties(DataSize maxBodySize, DataSize maxAnonymousBodySize, List<String> corsAllowedOrigins,
-                            Resource spaIndex, boolean secureCookies) {
+@Validated
+public record WebProperties(@NotNull DataSize maxBodySize, @NotNull DataSize maxAnonymousBodySize,
+                            List<String> corsAllowedOrigins, @NotNull Resource spaIndex, boolean secureCookies) {
 
     public WebProperties {
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of()

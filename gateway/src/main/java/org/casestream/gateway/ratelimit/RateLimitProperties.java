@@ -2,15 +2,20 @@ package org.casestream.gateway.ratelimit;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Token buckets per person and per API key: a burst of {@code capacity} requests, refilled gradually at
  * {@code refillTokens} per {@code refillPeriod}.
  */
 @ConfigurationProperties("casestream.gateway.rate-limits")
-public record RateLimitProperties(Limit user, Limit apiKey) {
+@Validated
+public record RateLimitProperties(@Valid @NotNull Limit user, @Valid @NotNull Limit apiKey) {
 
-    public record Limit(long capacity, long refillTokens, Duration refillPeriod) {
+    public record Limit(@Positive long capacity, @Positive long refillTokens, @NotNull Duration refillPeriod) {
     }
 }

@@ -3,8 +3,12 @@ package org.casestream.gateway.tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the first RS256 key pair lives and its key id (generated there when missing only with
@@ -12,8 +16,10 @@ import org.springframework.core.io.Resource;
  * ({@code audience}, which every service checks); how long they live; and how keys rotate.
  */
 @ConfigurationProperties("casestream.gateway.tokens")
-public record TokenProperties(Resource privateKey, Resource publicKey, String keyId, String issuer, String audience,
-        Duration accessTokenTtl, Duration refreshTokenTtl, Duration serviceTokenTtl, Rotation rotation,
+@Validated
+public record TokenProperties(@NotNull Resource privateKey, @NotNull Resource publicKey, @NotBlank String keyId,
+        @NotBlank String issuer, @NotBlank String audience, @NotNull Duration accessTokenTtl,
+        @NotNull Duration refreshTokenTtl, @NotNull Duration serviceTokenTtl, @Valid @NotNull Rotation rotation,
         boolean generateMissing) {
 
     /**
@@ -21,7 +27,7 @@ public record TokenProperties(Resource privateKey, Resource publicKey, String ke
      * and the key it replaces retires {@code retireAfter} after that (longer than a token lives, plus clock skew).
      * With a {@code period}, the gateway rotates by itself once the signing key is that old.
      */
-    public record Rotation(Path ringDirectory, Duration publishAhead, Duration retireAfter, Duration period,
-                           Duration refresh) {
+    public record Rotation(@NotNull Path ringDirectory, @NotNull Duration publishAhead, @NotNull Duration retireAfter,
+                           Duration period, Duration refresh) {
     }
 }
