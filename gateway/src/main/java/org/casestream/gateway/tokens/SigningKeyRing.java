@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -71,6 +72,11 @@ public class SigningKeyRing {
     private final TokenProperties.Rotation rotation;
     private final Clock clock;
     private volatile List<RingKey> ring = List.of();
+    /** What signs and what verifies, worked out once until the ring or the next activation or retirement changes it. */
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(RSAKey signing, JWKSet published, Instant validUntil) {
+    }
 
     public SigningKeyRing(SigningKeys seed, TokenProperties properties, JdbcClient jdbc, Clock clock) {
         this.seed = seed;
@@ -88,17 +94,34 @@ public class SigningKeyRing {
 
     /** The key that signs now. */
     public RSAKey current() {
-        Instant now = clock.instant();
-        return ring.stream().filter(key -> key.signsAt(now)).max(Comparator.comparing(RingKey::activatesAt))
-                .map(RingKey::key)
-                .orElseThrow(() -> new IllegalStateException("no signing key is active"));
+        return snapshot().signing();
     }
 
     /** Every key not yet retired, public halves only: what the JWK set publishes and what verifies tokens. */
     public JWKSet published() {
+        return snapshot().published();
+    }
+
+    /** Every request's token is verified against the ring: it is worked out again only when something changed. */
+    private Snapshot snapshot() {
         Instant now = clock.instant();
-        return new JWKSet(ring.stream().filter(key -> key.publishedAt(now)).map(key -> (com.nimbusds.jose.jwk.JWK)
-                key.key().toPublicJWK()).toList());
+        Snapshot current = snapshot;
+        if (current != null && now.isBefore(current.validUntil())) {
+            return current;
+        }
+        List<RingKey> keys = ring;
+        RSAKey signing = keys.stream().filter(key -> key.signsAt(now))
+                .max(Comparator.comparing(RingKey::activatesAt)).map(RingKey::key)
+                .orElseThrow(() -> new IllegalStateException("no signing key is active"));
+        JWKSet published = new JWKSet(keys.stream().filter(key -> key.publishedAt(now))
+                .map(key -> (com.nimbusds.jose.jwk.JWK) key.key().toPublicJWK()).toList());
+        Instant validUntil = keys.stream()
+                .flatMap(key -> Stream.of(key.activatesAt(), key.retiresAt()))
+                .filter(instant -> instant != null && instant.isAfter(now))
+                .min(Comparator.naturalOrder()).orElse(Instant.MAX);
+        Snapshot fresh = new Snapshot(signing, published, validUntil);
+        snapshot = fresh;
+        return fresh;
     }
 
     /** Verification keys for a token decoder: the published set, as it is when the token is checked. */
@@ -171,6 +194,7 @@ public class SigningKeyRing {
                             rs.getTimestamp("activates_at").toInstant(),
                             retires == null ? null : retires.toInstant());
                 }).list();
+        snapshot = null;
     }
 
     private RSAPrivateKey privateKey(String kid, String file) {
