@@ -11,12 +11,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Every setting of the service, from {@code casestream.notification} in application.yml, checked at start.
+ * {@code consumerGroup}: the consumer group its instances share the case events topic's partitions in.
  * {@code generateKey}: without a key (CASESTREAM_NOTIFICATION_KEY or an existing key file), generate one into the
  * key file (local profile only).
  */
 @ConfigurationProperties("casestream.notification")
 @Validated
-public record NotificationProperties(@NotBlank String topic, String key, @NotBlank String keyFile,
+public record NotificationProperties(@NotBlank String topic, @NotBlank String consumerGroup, String key, @NotBlank String keyFile,
                                      @NotBlank String mailMode, @NotBlank String mailFrom, @NotBlank String caseLink,
                                      @Valid @NotNull Dispatch dispatch, @Valid @NotNull Retry retry,
                                      boolean generateKey) {

@@ -49,7 +49,7 @@ class SecretCipherTest {
 
     @Test
     void outsideLocalDevelopmentNoKeyStopsTheServiceNamingTheSetting() {
-        NotificationProperties production = new NotificationProperties("t", "", home.resolve("none/secret.key").toString(),
+        NotificationProperties production = new NotificationProperties("t", "g", "", home.resolve("none/secret.key").toString(),
                 "smtp", "from@example.com", "http://x/{caseId}", null, null, false);
 
         assertThatThrownBy(() -> new SecretCipher(production)).hasMessageContaining("CASESTREAM_NOTIFICATION_KEY");
@@ -63,7 +63,7 @@ class SecretCipherTest {
     }
 
     private NotificationProperties properties(String key) {
-        return new NotificationProperties("t", key, home.resolve("notification/secret.key").toString(), "smtp",
+        return new NotificationProperties("t", "g", key, home.resolve("notification/secret.key").toString(), "smtp",
                 "from@example.com", "http://x/{caseId}", null, null, true);
     }
 }

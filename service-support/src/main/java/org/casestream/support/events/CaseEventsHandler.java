@@ -1,0 +1,59 @@
+package org.casestream.support.events;
+
+import java.util.function.Consumer;
+
+/**
+ * What a service does with the case events it consumes. The consumer calls it on its own thread, one poll at a time
+ * per partition, and moves its position past a batch only once {@link #handle} returned: delivery is at least once,
+ * so a handler is idempotent by the events' ids or sequences.
+ * <p>
+ * Throwing from {@link #handle} hands the batch (or, for {@link #eachEvent}, the event that failed and those after
+ * it) back, with growing pauses, until it goes through; throwing {@link UnprocessableEvent} dead-letters that one
+ * event instead.
+ */
+@FunctionalInterface
+public interface CaseEventsHandler {
+
+    void handle(CaseEventBatch batch);
+
+    /** Called on the consumer's thread when nothing new arrived for the consumer's idle interval. */
+    default void idle() {
+    }
+
+    /** Called once the consumer stopped (no call of {@link #handle} is running or follows). */
+    default void stopped() {
+    }
+
+    /**
+     * A handler of one event at a time: when one fails, the events before it count as done and the consumer tries
+     * again from the one that failed.
+     */
+    static CaseEventsHandler eachEvent(Consumer<CaseEventRecord> handler) {
+        return batch -> {
+            for (CaseEventRecord event : batch.events()) {
+                try {
+                    handler.accept(event);
+                } catch (UnprocessableEvent | EventFailed e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new EventFailed(event, e);
+                }
+            }
+        };
+    }
+
+    /** An event that failed in a handler of one event at a time: the consumer retries from it. */
+    final class EventFailed extends RuntimeException {
+
+        private final transient CaseEventRecord event;
+
+        EventFailed(CaseEventRecord event, RuntimeException cause) {
+            super("handling " + event.position() + " failed", cause);
+            this.event = event;
+        }
+
+        CaseEventRecord event() {
+            return event;
+        }
+    }
+}
