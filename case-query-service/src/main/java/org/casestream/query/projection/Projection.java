@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.events.EventCatalogue;
 import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.cases.CaseOpened;
-import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.query.agents.AgentFold;
 import org.casestream.query.analytics.AnalyticsCounters;
@@ -26,6 +23,7 @@ import org.casestream.query.dashboard.DashboardCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.casestream.query.counters.PartitionedCounters;
+import org.casestream.support.events.CaseEventRecord;
 
 /**
  * Applies a batch of the case events topic's records to the MongoDB read models, idempotently: an event whose
@@ -59,20 +57,17 @@ public class Projection {
     public record Change(String type, CaseView view) {
     }
 
-    public BatchResult apply(List<ConsumerRecord<String, byte[]>> records) {
+    public BatchResult apply(List<CaseEventRecord> records) {
         Map<UUID, CaseView> touched = new LinkedHashMap<>();
         Map<UUID, CaseView> changed = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         List<PartitionedCounters.Entry> dashboardEntries = new ArrayList<>();
         List<PartitionedCounters.Entry> analyticsEntries = new ArrayList<>();
-        Map<UUID, CaseView> stored = cases.findAll(records.stream().map(ConsumerRecord::key).filter(Projection::isUuid)
-                .map(UUID::fromString).collect(java.util.stream.Collectors.toSet()));
-        for (ConsumerRecord<String, byte[]> record : records) {
-            Optional<EventEnvelope> decoded = decode(record);
-            if (decoded.isEmpty()) {
-                continue;
-            }
-            EventEnvelope envelope = decoded.get();
+        Map<UUID, CaseView> stored = cases.findAll(records.stream()
+                .map(record -> record.envelope().event() instanceof CaseEvent event ? event.caseId() : null)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        for (CaseEventRecord record : records) {
+            EventEnvelope envelope = record.envelope();
             switch (envelope.event()) {
                 case CaseEvent event -> {
                     CaseView before = touched.containsKey(event.caseId()) ? touched.get(event.caseId())
@@ -115,38 +110,5 @@ public class Projection {
         analytics.apply(analyticsEntries);
         cases.saveAll(changed.values());
         return new BatchResult(touched, changes);
-    }
-
-    private static boolean isUuid(String key) {
-        try {
-            return key != null && UUID.fromString(key) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {
-        Optional<EventEnvelope> envelope;
-        try {
-            envelope = CloudEventsKafka.fromRecord(record);
-        } catch (RuntimeException e) {
-            // a record that cannot be read at all would stop the projection for good if it were retried forever
-            LOG.error("Skipping an unreadable record at {}-{}: {}", record.partition(), record.offset(),
-                    org.casestream.support.web.Redacted.causes(e));
-            return Optional.empty();
-        }
-        if (envelope.isEmpty()) {
-            LOG.info("Skipping an event of a type this service does not know ({}) at {}-{}",
-                    safeType(record), record.partition(), record.offset());
-        }
-        return envelope;
-    }
-
-    private static String safeType(ConsumerRecord<String, byte[]> record) {
-        try {
-            return CloudEventsKafka.typeOf(record);
-        } catch (RuntimeException e) {
-            return "unreadable";
-        }
     }
 }

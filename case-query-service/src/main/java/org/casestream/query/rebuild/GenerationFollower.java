@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.casestream.query.platform.QueryProperties;
-import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.projection.GenerationConsumer;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +81,7 @@ public class GenerationFollower implements DisposableBean {
     private void follow(int generation) throws InterruptedException {
         LOG.info("Generation {} became active on another instance; rebuilding this instance's index for it", generation);
         ReadModels models = active.open(generation);
-        CaseEventsConsumer consumer = projections.consumerFor(models);
+        GenerationConsumer consumer = projections.consumerFor(models);
         boolean switched = false;
         try {
             consumer.start();
@@ -94,7 +94,7 @@ public class GenerationFollower implements DisposableBean {
                 }
                 Thread.sleep(CHECK.toMillis());
             }
-            Optional<CaseEventsConsumer> old = projections.follow(consumer);
+            Optional<GenerationConsumer> old = projections.follow(consumer);
             switched = old.isPresent();
             old.ifPresent(replaced -> {
                 int oldGeneration = replaced.models().generation();

@@ -5,9 +5,9 @@ import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.query.platform.QueryProperties;
-import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.projection.GenerationConsumer;
 import org.casestream.query.stream.CaseStream;
-import org.springframework.beans.factory.annotation.Value;
+import org.casestream.support.events.CaseEventsConsumers;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.casestream.query.projection.ReadModels;
@@ -20,20 +20,20 @@ import org.casestream.query.projection.ReadModels;
 public class Projections implements SmartLifecycle {
 
     private final QueryProperties properties;
-    private final String bootstrapServers;
+    private final CaseEventsConsumers consumers;
     private final ActiveReadModels active;
     private final CaseStream stream;
-    private volatile CaseEventsConsumer live;
+    private volatile GenerationConsumer live;
     private volatile boolean running;
 
-    public Projections(QueryProperties properties, @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-                       ActiveReadModels active, CaseStream stream, MeterRegistry registry) {
+    public Projections(QueryProperties properties, CaseEventsConsumers consumers, ActiveReadModels active,
+                       CaseStream stream, MeterRegistry registry) {
         this.properties = properties;
-        this.bootstrapServers = bootstrapServers;
+        this.consumers = consumers;
         this.active = active;
         this.stream = stream;
         Gauge.builder("casestream.projection.lag", this, projections -> {
-                    CaseEventsConsumer consumer = projections.live;
+                    GenerationConsumer consumer = projections.live;
                     return consumer == null ? Double.NaN : consumer.lag();
                 })
                 .description("Records of the case events topic not yet applied to the served read models")
@@ -42,13 +42,13 @@ public class Projections implements SmartLifecycle {
     }
 
     /** The consumer that keeps the served generation. */
-    public CaseEventsConsumer live() {
+    public GenerationConsumer live() {
         return live;
     }
 
     /** A consumer of its own for {@code models}, not streaming, for a rebuild. */
-    CaseEventsConsumer consumerFor(ReadModels models) {
-        return new CaseEventsConsumer(properties, bootstrapServers, models, stream, false);
+    GenerationConsumer consumerFor(ReadModels models) {
+        return new GenerationConsumer(properties, consumers, models, stream, false);
     }
 
     /**
@@ -57,8 +57,8 @@ public class Projections implements SmartLifecycle {
      *
      * @return the old consumer, stopped
      */
-    synchronized CaseEventsConsumer switchTo(CaseEventsConsumer rebuilt) {
-        CaseEventsConsumer old = live;
+    synchronized GenerationConsumer switchTo(GenerationConsumer rebuilt) {
+        GenerationConsumer old = live;
         rebuilt.goLive();
         live = rebuilt;
         active.switchTo(rebuilt.models());
@@ -71,12 +71,12 @@ public class Projections implements SmartLifecycle {
      *
      * @return the old consumer, stopped; empty when this instance is stopping (then {@code rebuilt} is stopped)
      */
-    synchronized java.util.Optional<CaseEventsConsumer> follow(CaseEventsConsumer rebuilt) {
+    synchronized java.util.Optional<GenerationConsumer> follow(GenerationConsumer rebuilt) {
         if (!running) {
             rebuilt.stop();
             return java.util.Optional.empty();
         }
-        CaseEventsConsumer old = live;
+        GenerationConsumer old = live;
         rebuilt.goLive();
         live = rebuilt;
         active.follow(rebuilt.models());
@@ -85,7 +85,7 @@ public class Projections implements SmartLifecycle {
     }
 
     /** Caught up: nothing left to read, and at least as far as the served generation on every partition. */
-    boolean caughtUp(CaseEventsConsumer rebuilding) {
+    boolean caughtUp(GenerationConsumer rebuilding) {
         if (rebuilding.lag() != 0) {
             return false;
         }
@@ -96,7 +96,7 @@ public class Projections implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        live = new CaseEventsConsumer(properties, bootstrapServers, active.current(), stream, true);
+        live = new GenerationConsumer(properties, consumers, active.current(), stream, true);
         live.start();
         running = true;
     }

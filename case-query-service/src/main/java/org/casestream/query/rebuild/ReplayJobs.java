@@ -18,7 +18,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.casestream.query.platform.QueryProperties;
-import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.projection.GenerationConsumer;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,7 +156,7 @@ public class ReplayJobs {
     }
 
     private void rebuild(ReplayJob job) {
-        CaseEventsConsumer consumer = null;
+        GenerationConsumer consumer = null;
         ReadModels models = null;
         try {
             models = active.openEmpty(job.generation());
@@ -169,7 +169,7 @@ public class ReplayJobs {
                 progress(job, consumer, State.RUNNING, null);
                 Thread.sleep(CHECK);
             }
-            CaseEventsConsumer old = projections.switchTo(consumer);
+            GenerationConsumer old = projections.switchTo(consumer);
             progress(job, consumer, State.SWITCHED, clock.instant());
             int oldGeneration = old.models().generation();
             LOG.info("Read models rebuilt: generation {} serves; generation {} is released here in {}", job.generation(),
@@ -196,7 +196,7 @@ public class ReplayJobs {
         }
     }
 
-    private void progress(ReplayJob job, CaseEventsConsumer consumer, State state, Instant finishedAt) {
+    private void progress(ReplayJob job, GenerationConsumer consumer, State state, Instant finishedAt) {
         long done = consumer == null ? 0 : consumer.appliedPositions().values().stream().mapToLong(Long::longValue).sum();
         double lag = consumer == null ? Double.NaN : consumer.lag();
         Long total = Double.isNaN(lag) ? null : done + (long) lag;

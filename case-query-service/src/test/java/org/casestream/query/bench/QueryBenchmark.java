@@ -66,7 +66,7 @@ import org.casestream.localstack.infra.LocalMongo;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.QueryApplication;
-import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.projection.GenerationConsumer;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
@@ -258,7 +258,7 @@ class QueryBenchmark {
         return script.records();
     }
 
-    private static void awaitApplied(CaseEventsConsumer consumer, long events, Duration within) throws InterruptedException {
+    private static void awaitApplied(GenerationConsumer consumer, long events, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (consumer.appliedPositions().values().stream().mapToLong(Long::longValue).sum() < events) {
             if (System.nanoTime() > deadline) {

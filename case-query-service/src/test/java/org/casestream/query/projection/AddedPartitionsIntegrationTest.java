@@ -39,7 +39,7 @@ class AddedPartitionsIntegrationTest extends QueryIntegrationTest {
     void casesOnPartitionsAddedWhileRunningAreProjected() throws Exception {
         try (ConfigurableApplicationContext instance = startInstance(database, topic, temporaryDirectory("grow-index-"),
                 Map.of("casestream.query.topic-partitions", "1", "casestream.query.partition-refresh", "300ms"))) {
-            CaseEventsConsumer live = instance.getBean(Projections.class).live();
+            GenerationConsumer live = instance.getBean(Projections.class).live();
             awaitApplied(live, publish(topic, List.of(opened(0), opened(1))));
 
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -13,6 +13,7 @@ import org.casestream.events.DomainEvent;
 import org.casestream.events.Topics;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
+import org.casestream.support.events.CaseEventRecord;
 
 /**
  * One aggregate's events as the command service publishes them: CloudEvents records with increasing sequences,
@@ -52,8 +53,10 @@ public final class CaseScript {
     }
 
     /** What a consumer would read for {@code record} at this partition and offset. */
-    public static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> record, int partition, long offset) {
-        return new ConsumerRecord<>(record.topic(), partition, offset, 0L, TimestampType.CREATE_TIME, -1, -1,
-                record.key(), record.value(), new RecordHeaders(record.headers().toArray()), java.util.Optional.empty());
+    public static CaseEventRecord consumed(ProducerRecord<String, byte[]> record, int partition, long offset) {
+        ConsumerRecord<String, byte[]> read = new ConsumerRecord<>(record.topic(), partition, offset, 0L,
+                TimestampType.CREATE_TIME, -1, -1, record.key(), record.value(),
+                new RecordHeaders(record.headers().toArray()), java.util.Optional.empty());
+        return new CaseEventRecord(CloudEventsKafka.fromRecord(read).orElseThrow(), record.topic(), partition, offset);
     }
 }

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.localstack.testing.TestInfrastructure;
-import org.casestream.query.projection.CaseEventsConsumer;
+import org.casestream.query.projection.GenerationConsumer;
 import org.casestream.query.rebuild.Projections;
 import org.junit.jupiter.api.BeforeEach;
 import org.awaitility.Awaitility;
@@ -55,7 +55,7 @@ public abstract class QueryIntegrationTest {
     protected Projections projections;
 
     /** The consumer of the served generation. */
-    protected CaseEventsConsumer consumer;
+    protected GenerationConsumer consumer;
 
     @BeforeEach
     void servedConsumer() {
@@ -140,7 +140,7 @@ public abstract class QueryIntegrationTest {
     }
 
     /** Waits until the projection has applied every one of these records (read models, index and stream). */
-    protected static void awaitApplied(CaseEventsConsumer consumer, List<RecordMetadata> landed) {
+    protected static void awaitApplied(GenerationConsumer consumer, List<RecordMetadata> landed) {
         Awaitility.await().atMost(APPLIED_WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> landed.stream()
                 .allMatch(metadata -> consumer.appliedPositions().getOrDefault(metadata.partition(), 0L) > metadata.offset()));
     }

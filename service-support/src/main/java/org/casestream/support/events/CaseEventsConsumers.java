@@ -91,6 +91,9 @@ public class CaseEventsConsumers implements DisposableBean {
         Map<String, Object> config = new java.util.HashMap<>(consumerConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        if (settings.maxPollRecords() > 0) {
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        }
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // the topic is created with its partitions (by the kit or another service), never by a metadata request
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

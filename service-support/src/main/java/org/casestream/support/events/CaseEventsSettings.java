@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param partitionRefresh how often a consumer of every partition looks for partitions added to the topic
  * @param retryInitial     the first pause before a failed batch is tried again; it doubles up to {@code retryMax}
  * @param retryMax         the longest pause between tries
+ * @param maxPollRecords   the most records a batch holds; 0 for the service's {@code spring.kafka.consumer} setting
  */
 public record CaseEventsSettings(String name, String topic, int topicPartitions, String group, boolean everyPartition,
                                  int concurrency, Duration idleInterval, Duration partitionRefresh,
-                                 Duration retryInitial, Duration retryMax) {
+                                 Duration retryInitial, Duration retryMax, int maxPollRecords) {
 
     public CaseEventsSettings {
         Objects.requireNonNull(name, "name");
@@ -34,38 +35,46 @@ public record CaseEventsSettings(String name, String topic, int topicPartitions,
         Objects.requireNonNull(partitionRefresh, "partitionRefresh");
         Objects.requireNonNull(retryInitial, "retryInitial");
         Objects.requireNonNull(retryMax, "retryMax");
+        if (maxPollRecords < 0) {
+            throw new IllegalArgumentException("maxPollRecords must not be negative");
+        }
     }
 
     /** A consumer in group {@code group} that shares the partitions with the service's other instances. */
     public static CaseEventsSettings inGroup(String name, String topic, int topicPartitions, String group) {
         return new CaseEventsSettings(name, topic, topicPartitions, group, false, 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(10));
+                Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(10), 0);
     }
 
     /** A consumer of every partition, from the positions its {@link PositionStore} keeps. */
     public static CaseEventsSettings everyPartition(String name, String topic, int topicPartitions, String group) {
         return new CaseEventsSettings(name, topic, topicPartitions, group, true, 1, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(10));
+                Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(10), 0);
     }
 
     public CaseEventsSettings withConcurrency(int consumers) {
         return new CaseEventsSettings(name, topic, topicPartitions, group, everyPartition, consumers, idleInterval,
-                partitionRefresh, retryInitial, retryMax);
+                partitionRefresh, retryInitial, retryMax, maxPollRecords);
     }
 
     public CaseEventsSettings withIdleInterval(Duration interval) {
         return new CaseEventsSettings(name, topic, topicPartitions, group, everyPartition, concurrency, interval,
-                partitionRefresh, retryInitial, retryMax);
+                partitionRefresh, retryInitial, retryMax, maxPollRecords);
     }
 
     public CaseEventsSettings withPartitionRefresh(Duration refresh) {
         return new CaseEventsSettings(name, topic, topicPartitions, group, everyPartition, concurrency, idleInterval,
-                refresh, retryInitial, retryMax);
+                refresh, retryInitial, retryMax, maxPollRecords);
     }
 
     public CaseEventsSettings withRetry(Duration initial, Duration max) {
         return new CaseEventsSettings(name, topic, topicPartitions, group, everyPartition, concurrency, idleInterval,
-                partitionRefresh, initial, max);
+                partitionRefresh, initial, max, maxPollRecords);
+    }
+
+    public CaseEventsSettings withMaxPollRecords(int records) {
+        return new CaseEventsSettings(name, topic, topicPartitions, group, everyPartition, concurrency, idleInterval,
+                partitionRefresh, retryInitial, retryMax, records);
     }
 
     /** Where this consumer's dead letters go: one topic per consumer, so that they can be looked at and retried. */
