@@ -1,7 +1,8 @@
 package org.casestream.command;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -40,4 +41,16 @@ class ArchitectureTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.command.(*)..")
             .should().beFreeOfCycles()
             .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Features").definedBy("..command.intake..", "..command.cases..", "..command.agents..",
+                    "..command.audit..", "..command.attachments..", "..command.publishing..")
+            .layer("Platform").definedBy("..command.platform..")
+            .layer("Domain").definedBy("..command.domain..")
+            .whereLayer("Features").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Platform").mayOnlyBeAccessedByLayers("Features")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Features", "Platform")
+            .because("the web and messaging adapters of each feature call the aggregates through Axon (configured in "
+                    + "platform); the domain decides and knows neither");
 }

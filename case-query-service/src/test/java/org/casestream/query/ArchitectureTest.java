@@ -1,11 +1,12 @@
 package org.casestream.query;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.base.DescribedPredicate.or;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -64,4 +65,19 @@ class ArchitectureTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.query.(*)..")
             .should().beFreeOfCycles()
             .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Web").definedBy("..query.web..")
+            .layer("Orchestration").definedBy("..query.rebuild..", "..query.stream..")
+            .layer("Projection").definedBy("..query.projection..")
+            .layer("ReadModels").definedBy("..query.cases..", "..query.agents..", "..query.search..",
+                    "..query.dashboard..", "..query.analytics..", "..query.counters..", "..query.saved..")
+            .layer("Platform").definedBy("..query.platform..")
+            .whereLayer("Web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Orchestration").mayOnlyBeAccessedByLayers("Web")
+            .whereLayer("Projection").mayOnlyBeAccessedByLayers("Orchestration", "Web")
+            .whereLayer("ReadModels").mayOnlyBeAccessedByLayers("Projection", "Orchestration", "Web")
+            .because("each read model owns its fold, counters or index; the projection feeds them, the rebuild and "
+                    + "the stream run the projection, and the HTTP adapters read them all, never the reverse");
 }

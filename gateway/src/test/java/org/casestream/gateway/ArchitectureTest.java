@@ -1,7 +1,8 @@
 package org.casestream.gateway;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -32,4 +33,18 @@ class ArchitectureTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.gateway.(*)..")
             .should().beFreeOfCycles()
             .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Web").definedBy("..gateway.web..")
+            .layer("Features").definedBy("..gateway.apikeys..", "..gateway.auth..", "..gateway.ratelimit..",
+                    "..gateway.routes..", "..gateway.services..")
+            .layer("Accounts").definedBy("..gateway.users..")
+            .layer("Core").definedBy("..gateway.tokens..", "..gateway.audit..", "..gateway.http..")
+            .whereLayer("Web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Features").mayOnlyBeAccessedByLayers("Web")
+            .whereLayer("Accounts").mayOnlyBeAccessedByLayers("Features")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Web", "Features", "Accounts")
+            .because("the security chain wires the features; the features use the accounts; tokens, the audit "
+                    + "and problem writing sit below them all");
 }

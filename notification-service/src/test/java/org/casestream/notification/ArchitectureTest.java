@@ -1,7 +1,8 @@
 package org.casestream.notification;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -33,4 +34,19 @@ class ArchitectureTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("org.casestream.notification.(*)..")
             .should().beFreeOfCycles()
             .because("a package that depends on its dependants cannot be understood, tested or moved on its own");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Intake").definedBy("..notification.events..")
+            .layer("Planning").definedBy("..notification.planning..")
+            .layer("Channels").definedBy("..notification.email..", "..notification.slack..", "..notification.webhooks..")
+            .layer("Core").definedBy("..notification.deliveries..", "..notification.directory..",
+                    "..notification.rules..", "..notification.settings..", "..notification.secrets..")
+            .layer("Platform").definedBy("..notification.platform..")
+            .whereLayer("Intake").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Planning").mayOnlyBeAccessedByLayers("Intake")
+            .whereLayer("Channels").mayOnlyBeAccessedByLayers("Planning")
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Intake", "Planning", "Channels")
+            .because("events come in at the edge and are planned into deliveries; each channel sends its own; the "
+                    + "delivery log, directory, rules and settings below know none of them");
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.command.support.IntegrationTest;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.testkit.Callers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -306,8 +307,8 @@ class CaseLifecycleIntegrationTest extends IntegrationTest {
     void agentsChangeAvailabilityAndOnlyAdminsRegister() {
         String agentId = registerAgent("linus");
 
-        RestClient linus = client("http://localhost:" + port,
-                org.casestream.localstack.testing.TestInfrastructure.token(Role.AGENT, "linus", Map.of("agentId", agentId)));
+        RestClient linus = Callers.client("http://localhost:" + port,
+                org.casestream.testkit.TestInfrastructure.token(Role.AGENT, "linus", Map.of("agentId", agentId)));
         JsonNode online = linus.put().uri("/api/agents/{id}/availability", agentId)
                 .body(Map.of("availability", "online")).retrieve().body(JsonNode.class);
         assertThat(online.get("availability").asText()).isEqualTo("online");

@@ -14,8 +14,10 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.command.support.IntegrationTest;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -33,8 +35,8 @@ class ConcurrentWritersIntegrationTest extends IntegrationTest {
     void twoInstancesWritingToOneCaseLoseNothing() throws Exception {
         try (ConfigurableApplicationContext second = startInstance(Map.of())) {
             String token = TestInfrastructure.token(Role.AGENT, "writer");
-            RestClient first = client("http://localhost:" + port, token);
-            RestClient other = client("http://localhost:" + portOf(second), token);
+            RestClient first = Callers.client("http://localhost:" + port, token);
+            RestClient other = Callers.client("http://localhost:" + Instances.port(second), token);
             String caseId = first.post().uri("/api/cases")
                     .body(Map.of("customer", Map.of("name", "Ada", "email", "ada@example.com"), "subject", "Busy",
                             "channel", "chat"))

@@ -10,8 +10,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.command.support.IntegrationTest;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,7 @@ import org.springframework.web.client.RestClient;
 class CredentialsDecideIntegrationTest extends IntegrationTest {
 
     private RestClient channel(String name) {
-        return client("http://localhost:" + port,
+        return Callers.client("http://localhost:" + port,
                 TestInfrastructure.token(Role.CHANNEL, "apikey:" + name, Map.of("channel", name)));
     }
 
@@ -185,7 +186,7 @@ class CredentialsDecideIntegrationTest extends IntegrationTest {
     void anAgentSetsOnlyTheirOwnAvailabilityAndLeadsSetAnyones() {
         String mine = register("ines");
         String theirs = register("otto");
-        RestClient ines = client("http://localhost:" + port,
+        RestClient ines = Callers.client("http://localhost:" + port,
                 TestInfrastructure.token(Role.AGENT, "ines", Map.of("agentId", mine)));
 
         ResponseEntity<JsonNode> other = ines.put().uri("/api/agents/{id}/availability", theirs)

@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.command.support.IntegrationTest;
+import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
-import org.casestream.events.cases.CaseOpened;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.testkit.Callers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -180,7 +181,7 @@ class IntakeIntegrationTest extends IntegrationTest {
         assertThat(agent.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(agent.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 
-        ResponseEntity<JsonNode> forged = client("http://localhost:" + port, "eyJhbGciOiJub25lIn0.e30.")
+        ResponseEntity<JsonNode> forged = Callers.client("http://localhost:" + port, "eyJhbGciOiJub25lIn0.e30.")
                 .post().uri("/api/intake/tickets").body(ticket("ref-x")).retrieve().toEntity(JsonNode.class);
         assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 

@@ -24,7 +24,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.casestream.command.support.IntegrationTest;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +51,7 @@ class PayloadFuzzIntegrationTest {
     static void start() {
         service = IntegrationTest.startInstance(Map.of());
         jdbc = service.getBean(JdbcClient.class);
-        baseUrl = "http://localhost:" + IntegrationTest.portOf(service);
+        baseUrl = "http://localhost:" + Instances.port(service);
         JsonNode opened = as(Role.CHANNEL).post().uri("/api/intake/tickets")
                 .body(Map.of("customer", Map.of("name", "Ada", "email", "ada@example.com"), "subject", "Fuzzed"))
                 .retrieve().body(JsonNode.class);
@@ -65,7 +66,7 @@ class PayloadFuzzIntegrationTest {
     }
 
     private static RestClient as(Role role) {
-        return IntegrationTest.client(baseUrl, TestInfrastructure.token(role, "fuzz-" + role.claimValue()));
+        return Callers.as(baseUrl, role, "fuzz-" + role.claimValue());
     }
 
     @Property(tries = 250, seed = "20261206")

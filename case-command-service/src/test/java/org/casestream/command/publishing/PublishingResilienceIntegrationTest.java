@@ -14,10 +14,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casestream.command.support.IntegrationTest;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -81,7 +83,7 @@ class PublishingResilienceIntegrationTest extends IntegrationTest {
                 "spring.kafka.producer.properties.max.block.ms", "1000");
         Map<String, Integer> eventsPerCase = new LinkedHashMap<>();
         try (ConfigurableApplicationContext instance = startInstance(shortTimeouts)) {
-            RestClient channel = client("http://localhost:" + portOf(instance), TestInfrastructure.token(Role.CHANNEL, "web-form"));
+            RestClient channel = Callers.client("http://localhost:" + Instances.port(instance), TestInfrastructure.token(Role.CHANNEL, "web-form"));
             // one case first, so that the producer knows the topic's partitions: sends are then accepted at once
             // and fail only when they expire, after the handler has returned
             Map<String, Integer> first = new LinkedHashMap<>();
@@ -111,10 +113,10 @@ class PublishingResilienceIntegrationTest extends IntegrationTest {
         String token = TestInfrastructure.token(Role.CHANNEL, "web-form");
 
         ConfigurableApplicationContext first = startInstance(ownDatabase);
-        openCases(client("http://localhost:" + portOf(first), token), 0, 15, eventsPerCase);
+        openCases(Callers.client("http://localhost:" + Instances.port(first), token), 0, 15, eventsPerCase);
         first.close();
         try (ConfigurableApplicationContext second = startInstance(ownDatabase)) {
-            openCases(client("http://localhost:" + portOf(second), token), 15, 30, eventsPerCase);
+            openCases(Callers.client("http://localhost:" + Instances.port(second), token), 15, 30, eventsPerCase);
 
             List<ConsumerRecord<String, byte[]>> records = recordsFor(consumer, eventsPerCase.keySet(),
                     eventsPerCase.size(), CATCH_UP);

@@ -3,11 +3,16 @@ package org.casestream.query.platform;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import org.casestream.events.Topics;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The query side's settings ({@code casestream.query.*} in application.yml).
+ * The query side's settings ({@code casestream.query.*} in application.yml), checked at start.
  *
  * @param slaAtRiskWindow an open case whose next SLA due time falls within this window from now is at risk
  * @param generationPoll how often an instance reads which generation of the read models is active, to follow a
@@ -19,10 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitionRefresh how often the projection looks for partitions added to the topic
  */
 @ConfigurationProperties("casestream.query")
-public record QueryProperties(String topic, String consumerGroup, Path indexDirectory, Duration indexCommitInterval,
-                              Duration slaAtRiskWindow, Stream stream, Integer maxPollRecords,
-                              Integer topicPartitions, Duration generationPoll, Duration generationDropGrace,
-                              Duration instanceTimeout, Duration partitionRefresh) {
+@Validated
+public record QueryProperties(@NotBlank String topic, @NotBlank String consumerGroup, Path indexDirectory,
+                              @DurationMin(millis = 1) Duration indexCommitInterval,
+                              @DurationMin(millis = 1) Duration slaAtRiskWindow, @Valid Stream stream,
+                              @Positive Integer maxPollRecords, @Positive Integer topicPartitions,
+                              @DurationMin(millis = 1) Duration generationPoll, Duration generationDropGrace,
+                              @DurationMin(millis = 1) Duration instanceTimeout,
+                              @DurationMin(millis = 1) Duration partitionRefresh) {
 
     public QueryProperties {
         topic = topic == null ? Topics.CASE_EVENTS : topic;
@@ -41,7 +50,7 @@ public record QueryProperties(String topic, String consumerGroup, Path indexDire
     }
 
     /** @param resumeBuffer how many recent events a reconnecting client can resume from */
-    public record Stream(Duration heartbeat, Integer resumeBuffer) {
+    public record Stream(@DurationMin(millis = 1) Duration heartbeat, @Positive Integer resumeBuffer) {
 
         public Stream {
             heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;

@@ -61,9 +61,10 @@ import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -373,7 +374,7 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
         assertThat(as(Role.CHANNEL).get().uri("/api/cases").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
         assertThat(as(Role.AGENT).get().uri("/api/cases/" + UUID.randomUUID()).retrieve().toBodilessEntity()
                 .getStatusCode().value()).isEqualTo(404);
-        assertThat(client("http://localhost:" + port, "not-a-token").get().uri("/api/dashboard").retrieve()
+        assertThat(Callers.client("http://localhost:" + port, "not-a-token").get().uri("/api/dashboard").retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(401);
     }
 
@@ -584,7 +585,7 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
     }
 
     private RestClient channel(String name) {
-        return client("http://localhost:" + port,
+        return Callers.client("http://localhost:" + port,
                 TestInfrastructure.token(Role.CHANNEL, "apikey:" + name, Map.of("channel", name)));
     }
 

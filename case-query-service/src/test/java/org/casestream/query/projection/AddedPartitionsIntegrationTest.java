@@ -21,12 +21,13 @@ import org.casestream.events.Customer;
 import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Partitions added to the topic while the service runs are read too, from their beginning, without a restart. */
@@ -49,14 +50,13 @@ class AddedPartitionsIntegrationTest extends QueryIntegrationTest {
             List<RecordMetadata> landed = new ArrayList<>();
             for (int partition = 1; partition <= 2; partition++) {
                 ProducerRecord<String, byte[]> record = opened(10 + partition);
-                landed.add(producer().send(new ProducerRecord<>(topic, partition, record.key(), record.value(),
-                        record.headers())).get(30, TimeUnit.SECONDS));
+                landed.addAll(publish(topic, List.of(new ProducerRecord<>(topic, partition, record.key(), record.value(),
+                        record.headers()))));
             }
             assertThat(landed).extracting(RecordMetadata::partition).containsExactly(1, 2);
 
             awaitApplied(live, landed);
-            int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-            JsonNode page = client("http://localhost:" + port, TestInfrastructure.token(Role.AGENT, "grow-agent"))
+            JsonNode page = Callers.client("http://localhost:" + Instances.port(instance), TestInfrastructure.token(Role.AGENT, "grow-agent"))
                     .get().uri("/api/cases?q=grown").retrieve().body(JsonNode.class);
             assertThat(page.get("total").asLong()).isEqualTo(4);
         }

@@ -25,12 +25,13 @@ import org.casestream.events.Customer;
 import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -142,8 +143,7 @@ class FollowRebuildIntegrationTest extends QueryIntegrationTest {
     }
 
     private static RestClient client(ConfigurableApplicationContext context, Role role) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return client("http://localhost:" + port, TestInfrastructure.token(role, "follow-" + role.claimValue()));
+        return Callers.client("http://localhost:" + Instances.port(context), TestInfrastructure.token(role, "follow-" + role.claimValue()));
     }
 
     private static long total(ConfigurableApplicationContext context, String path) {

@@ -27,14 +27,15 @@ import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CaseStatusChanged;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.QueryApplication;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 
@@ -114,8 +115,7 @@ class RestartIntegrationTest extends QueryIntegrationTest {
     }
 
     private static RestClient client(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return client("http://localhost:" + port, TestInfrastructure.token(Role.AGENT, "restart"));
+        return Callers.client("http://localhost:" + Instances.port(context), TestInfrastructure.token(Role.AGENT, "restart"));
     }
 
     private static long total(ConfigurableApplicationContext context, String path) {

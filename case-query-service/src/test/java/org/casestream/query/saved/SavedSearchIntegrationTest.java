@@ -7,8 +7,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.query.support.QueryIntegrationTest;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,7 @@ import org.springframework.web.client.RestClient;
 class SavedSearchIntegrationTest extends QueryIntegrationTest {
 
     private RestClient user(String name) {
-        return client("http://localhost:" + port, TestInfrastructure.token(Role.LEAD, name));
+        return Callers.client("http://localhost:" + port, TestInfrastructure.token(Role.LEAD, name));
     }
 
     @Test

@@ -1,38 +1,30 @@
 package org.casestream.query.support;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.casestream.query.QueryApplication;
 import static org.assertj.core.api.Assertions.assertThat;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.query.QueryApplication;
 import org.casestream.query.projection.GenerationConsumer;
 import org.casestream.query.rebuild.Projections;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.CaseEventsTopic;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
-import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -62,8 +54,6 @@ public abstract class QueryIntegrationTest {
         consumer = projections.live();
     }
 
-    private static KafkaProducer<String, byte[]> producer;
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         properties("query_it", "casestream.case-events", temporaryDirectory("query-index-"))
@@ -72,12 +62,12 @@ public abstract class QueryIntegrationTest {
 
     /** The properties that point an instance at the test infrastructure, with its own database, topic and index. */
     public static Map<String, String> properties(String database, String topic, Path indexDirectory) {
-        TestInfrastructure.start();
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>(TestInfrastructure.serviceProperties());
+        // no PostgreSQL here: the read models live in MongoDB
+        properties.remove("spring.datasource.url");
+        properties.remove("spring.datasource.username");
         properties.put("spring.data.mongodb.uri", TestInfrastructure.mongoUri());
         properties.put("spring.data.mongodb.database", database);
-        properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
-        properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", TestInfrastructure.publicKeyLocation());
         properties.put("casestream.query.topic", topic);
         properties.put("casestream.query.topic-partitions", "3");
         properties.put("casestream.query.index-directory", indexDirectory.toString());
@@ -95,48 +85,19 @@ public abstract class QueryIntegrationTest {
     public static ConfigurableApplicationContext startInstance(String database, String topic, Path indexDirectory,
                                                                Map<String, String> overrides) throws InterruptedException {
         Map<String, String> all = new HashMap<>(properties(database, topic, indexDirectory));
-        all.put("server.port", "0");
         all.putAll(overrides);
-        // as command-line arguments: properties set on the builder lose to application.yml
-        String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(QueryApplication.class).run(arguments);
+        ConfigurableApplicationContext context = Instances.start(QueryApplication.class, all);
         assertThat(context.getBean(Projections.class).live().awaitAssignment(APPLIED_WITHIN)).isTrue();
         return context;
     }
 
     public static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-            producer = new KafkaProducer<>(config);
-        }
-        return producer;
+        return TestInfrastructure.temporaryDirectory(prefix);
     }
 
     /** Publishes the records to {@code topic} in order and returns where each landed. */
     protected static List<RecordMetadata> publish(String topic, List<ProducerRecord<String, byte[]>> records) {
-        try {
-            List<RecordMetadata> landed = new java.util.ArrayList<>();
-            for (ProducerRecord<String, byte[]> record : records) {
-                landed.add(producer().send(new ProducerRecord<>(topic, null, record.key(), record.value(),
-                        record.headers())).get());
-            }
-            return landed;
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("publishing failed", e);
-        }
+        return CaseEventsTopic.publishRecords(topic, records);
     }
 
     /** Waits until the projection has applied every one of these records (read models, index and stream). */
@@ -146,14 +107,6 @@ public abstract class QueryIntegrationTest {
     }
 
     protected RestClient as(Role role) {
-        return client("http://localhost:" + port, TestInfrastructure.token(role, role.claimValue() + "-" + UUID.randomUUID()));
-    }
-
-    public static RestClient client(String baseUrl, String token) {
-        return RestClient.builder()
-                .baseUrl(baseUrl)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return Callers.as("http://localhost:" + port, role);
     }
 }

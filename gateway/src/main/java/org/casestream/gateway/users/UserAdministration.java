@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.casestream.gateway.tokens.Sessions;
-import org.casestream.gateway.http.Conflict;
+import org.casestream.support.web.Conflict;
 import org.casestream.support.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,6 @@ import org.casestream.gateway.auth.AccountLocked;
 import org.casestream.gateway.auth.AuthenticationFailed;
 import org.casestream.gateway.auth.LoginThrottled;
 import org.casestream.gateway.auth.SecondFactorRequired;
-import org.casestream.gateway.http.Conflict;
 import org.casestream.gateway.http.WebProperties;
 import org.casestream.support.web.Problems;
 import org.casestream.support.web.Redacted;
@@ -83,10 +82,6 @@ public class GatewayProblemHandling {
                 .body(Problems.of(status, type, title, why + "; try again in " + seconds + " seconds"));
     }
 
-    @ExceptionHandler(Conflict.class)
-    ProblemDetail conflict(Conflict conflict) {
-        return Problems.of(HttpStatus.CONFLICT, conflict.type(), "Conflict", conflict.getMessage());
-    }
 
     /** The service behind the route did not answer. */
     @ExceptionHandler(ResourceAccessException.class)

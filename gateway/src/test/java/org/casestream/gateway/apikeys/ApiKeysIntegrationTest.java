@@ -14,7 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.casestream.gateway.support.Backend;
 import org.casestream.gateway.support.GatewayIntegrationTest;
 import org.casestream.localstack.jwt.LocalKeyPair;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

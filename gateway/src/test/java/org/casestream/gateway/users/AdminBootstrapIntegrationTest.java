@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casestream.gateway.GatewayApplication;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,7 +87,7 @@ class LocalInfrastructureTest {
         RecordMetadata written = produce(bootstrap, "case-1", marker);
         assertThat(consumeAll(bootstrap, GROUP, 1)).extracting(ConsumerRecord::value).containsExactly(marker);
         // the producer auto-created the topic: with as many partitions as the services create theirs
-        assertThat(TestInfrastructure.partitionCount(bootstrap, TOPIC)).isEqualTo(6);
+        assertThat(partitionCount(bootstrap)).isEqualTo(6);
 
         assertThat(infra.stop(STOP_WITHIN)).as("exit code after SIGTERM").isEqualTo(SIGTERM_EXIT);
         assertThat(infra.readyFile()).doesNotExist();
@@ -161,6 +160,12 @@ class LocalInfrastructureTest {
             OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get().get(partition);
             return committed == null ? -1 : committed.offset();
+        }
+    }
+
+    private static int partitionCount(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
         }
     }
 }

@@ -1,20 +1,21 @@
 package org.casestream.notification.webhooks;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.casestream.events.EventCatalogue;
 import org.casestream.notification.deliveries.DeliveryLog;
 import org.casestream.notification.deliveries.DeliveryView;
-import org.casestream.notification.platform.Conflict;
 import org.casestream.notification.settings.TargetPolicy;
 import org.casestream.support.security.Caller;
+import org.casestream.support.web.Conflict;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.web.NotFound;
@@ -108,7 +109,7 @@ public class WebhookController {
                 .filter(found -> id.equals(found.subscriptionId()))
                 .orElseThrow(() -> new NotFound("No delivery " + deliveryId + " for webhook " + id));
         if (!deliveries.redeliver(deliveryId)) {
-            throw new Conflict("Delivery " + deliveryId + " is " + delivery.status()
+            throw new Conflict("not-redeliverable", "Delivery " + deliveryId + " is " + delivery.status()
                     + ": only a dead or sent delivery can be sent again");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(deliveries.find(deliveryId).orElseThrow());

@@ -9,8 +9,8 @@ import java.util.Base64;
 
 import org.casestream.events.Topics;
 import org.casestream.localstack.infra.LocalKafka;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.notification.NotificationApplication;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -18,9 +18,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.casestream.events.Priority;
 import org.casestream.events.Topics;
-import org.casestream.localstack.testing.TestInfrastructure;
 import org.casestream.notification.support.CaseScript;
 import org.casestream.notification.support.IntegrationTest;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /**

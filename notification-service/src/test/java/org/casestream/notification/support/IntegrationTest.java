@@ -2,44 +2,35 @@ package org.casestream.notification.support;
 
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.casestream.events.Topics;
-import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.CaseEventsTopic;
+import org.casestream.testkit.Ports;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,18 +55,11 @@ public abstract class IntegrationTest {
 
     protected static final GreenMail SMTP;
     protected static final Receiver RECEIVER = new Receiver();
-    private static final KafkaProducer<String, byte[]> PRODUCER;
 
     static {
         TestInfrastructure.start();
-        SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        SMTP = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         SMTP.start();
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        PRODUCER = new KafkaProducer<>(config);
     }
 
     @LocalServerPort
@@ -88,12 +72,8 @@ public abstract class IntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        TestInfrastructure.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         Map.of(
-                "spring.datasource.url", TestInfrastructure.jdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
-                "spring.security.oauth2.resourceserver.jwt.public-key-location",
-                TestInfrastructure.publicKeyLocation(),
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()),
                 "casestream.notification.key", Base64.getEncoder().encodeToString(key)
@@ -131,34 +111,17 @@ public abstract class IntegrationTest {
     }
 
     protected RestClient as(Role role) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer "
-                        + TestInfrastructure.token(role, role.claimValue() + "-" + UUID.randomUUID().toString()
-                        .substring(0, 8)))
-                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return Callers.as("http://localhost:" + port, role);
     }
 
-    /** Publishes events as the command service does, waiting for the broker's ack. */
-    /** Publishes the events one by one, each acknowledged before the next; where the last one landed. */
+    /** Publishes the events as the command service does, one by one, each acknowledged before the next; where the last landed. */
     protected static RecordMetadata publish(EventEnvelope... envelopes) {
-        RecordMetadata last = null;
-        for (EventEnvelope envelope : envelopes) {
-            try {
-                last = PRODUCER.send(CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)).get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException | ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("could not publish a test event", e);
-            }
-        }
-        return last;
+        return CaseEventsTopic.publish(Topics.CASE_EVENTS, List.of(envelopes)).getLast();
     }
 
     /** Publishes many events at once (the producer batches them), then waits until the broker has them all. */
     protected static void publishAll(List<EventEnvelope> envelopes) {
-        envelopes.forEach(envelope -> PRODUCER.send(CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope)));
-        PRODUCER.flush();
+        CaseEventsTopic.publishAll(Topics.CASE_EVENTS, envelopes);
     }
 
     /** The delivery log of a case, as the API shows it. */
@@ -202,13 +165,5 @@ public abstract class IntegrationTest {
     protected static void awaitMails(String address, int count) {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> mailsTo(address).size() >= count);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

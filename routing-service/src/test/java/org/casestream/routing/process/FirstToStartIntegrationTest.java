@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.casestream.events.Topics;
 import org.casestream.localstack.infra.LocalKafka;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.TestInfrastructure;
 import org.casestream.routing.RoutingApplication;
 import org.casestream.routing.support.RoutingTokens;
 import org.junit.jupiter.api.Test;

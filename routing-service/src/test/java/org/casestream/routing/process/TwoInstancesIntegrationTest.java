@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.TestInfrastructure;
 import org.casestream.routing.RoutingApplication;
 import org.casestream.routing.support.RoutingTokens;
 import org.casestream.routing.support.RoutingIntegrationTest;

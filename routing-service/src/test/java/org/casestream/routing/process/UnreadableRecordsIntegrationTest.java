@@ -21,7 +21,7 @@ import org.casestream.events.Topics;
 import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
-import org.casestream.localstack.testing.TestInfrastructure;
+import org.casestream.testkit.TestInfrastructure;
 import org.casestream.routing.support.RoutingIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,8 +1,7 @@
-package org.casestream.localstack.testing;
+package org.casestream.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.TopicListing;
 import org.apache.kafka.common.TopicPartition;
-
 import org.casestream.localstack.infra.LocalKafka;
 import org.casestream.localstack.infra.LocalMongo;
 import org.casestream.localstack.infra.LocalPostgres;
@@ -127,6 +125,28 @@ public final class TestInfrastructure {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
+    /**
+     * The settings that point a service at this infrastructure: its PostgreSQL database, the Kafka broker, and the
+     * key its tokens are checked with.
+     */
+    public static Map<String, String> serviceProperties() {
+        start();
+        return Map.of(
+                "spring.datasource.url", jdbcUrl(),
+                "spring.datasource.username", "postgres",
+                "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", publicKeyLocation());
+    }
+
+    /** A new temporary directory (for an index, a home, a mail store), removed with the JVM's temporary files. */
+    public static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String jdbcUrl() {
         return postgres.jdbcUrl();
     }
@@ -191,9 +211,7 @@ public final class TestInfrastructure {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return Ports.free();
     }
 }
