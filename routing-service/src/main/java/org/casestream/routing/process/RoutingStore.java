@@ -24,6 +24,7 @@ import org.casestream.events.SlaTarget;
 import org.casestream.events.Tier;
 import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.assignment.OpenCase;
+import org.casestream.routing.decider.RoutedCase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,11 +63,11 @@ public class RoutingStore {
 
     // ---- cases
 
-    public Optional<CaseRecord> findCase(UUID caseId) {
-        return jdbc.sql("SELECT * FROM routing.cases WHERE case_id = ?").param(caseId).query(this::caseRecord).optional();
+    public Optional<RoutedCase> findCase(UUID caseId) {
+        return jdbc.sql("SELECT * FROM routing.cases WHERE case_id = ?").param(caseId).query(this::routedCase).optional();
     }
 
-    public void insertCase(CaseRecord c) {
+    public void insertCase(RoutedCase c) {
         jdbc.sql("""
                         INSERT INTO routing.cases (case_id, case_number, queue, priority, priority_rank, tier, channel,
                             subject, description, status, assignee, manual, opened_at, last_sequence)
@@ -121,7 +122,7 @@ public class RoutingStore {
     /** Open cases held by an agent. */
     public List<OpenCase> openCasesOf(UUID agentId) {
         return jdbc.sql("SELECT * FROM routing.cases WHERE assignee = ? AND status <> 'done'")
-                .param(agentId).query(this::caseRecord).list().stream().map(CaseRecord::toOpenCase).toList();
+                .param(agentId).query(this::routedCase).list().stream().map(RoutedCase::toOpenCase).toList();
     }
 
     /** The head of the waiting line in the given queues, in waiting order. */
@@ -134,7 +135,7 @@ public class RoutingStore {
                         WHERE assignee IS NULL AND status <> 'done' AND queue = ANY (?)
                         ORDER BY priority_rank, resolution_due NULLS LAST, opened_at LIMIT ?""")
                 .params(queues.stream().map(Queue::wire).toArray(String[]::new), limit)
-                .query(this::caseRecord).list().stream().map(CaseRecord::toOpenCase).toList();
+                .query(this::routedCase).list().stream().map(RoutedCase::toOpenCase).toList();
     }
 
     // ---- agents
@@ -255,8 +256,8 @@ public class RoutingStore {
 
     // ---- mapping
 
-    private CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
-        return new CaseRecord(rs.getObject("case_id", UUID.class), rs.getString("case_number"),
+    private RoutedCase routedCase(ResultSet rs, int row) throws SQLException {
+        return new RoutedCase(rs.getObject("case_id", UUID.class), rs.getString("case_number"),
                 Queue.of(rs.getString("queue")), Priority.of(rs.getString("priority")), Tier.of(rs.getString("tier")),
                 Channel.of(rs.getString("channel")), rs.getString("subject"), rs.getString("description"),
                 CaseStatus.of(rs.getString("status")), rs.getObject("assignee", UUID.class), rs.getBoolean("manual"),
