@@ -31,10 +31,12 @@ import org.springframework.stereotype.Component;
 class DecisionDispatcher {
 
     private final RoutingStore store;
+    private final TrainingSet trainingSet;
     private final CaseCommandClient commands;
 
-    DecisionDispatcher(RoutingStore store, CaseCommandClient commands) {
+    DecisionDispatcher(RoutingStore store, TrainingSet trainingSet, CaseCommandClient commands) {
         this.store = store;
+        this.trainingSet = trainingSet;
         this.commands = commands;
     }
 
@@ -85,7 +87,7 @@ class DecisionDispatcher {
                 yield noted(decision, accepted, now);
             }
             case Learn learn -> {
-                store.addTrainingExample(learn.caseId(), learn.queue(), learn.text().raw(), now);
+                trainingSet.add(learn.caseId(), learn.queue(), learn.text().raw(), now);
                 yield noted(decision, true, now);
             }
             case KeepQueue ignored -> noted(decision, true, now);

@@ -28,7 +28,7 @@ import org.casestream.routing.decider.RoutedCase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Routing's state in PostgreSQL: agents, cases, SLA timers, decisions and the classifier's training set. */
+/** Routing's state in PostgreSQL: agents, cases, SLA timers and the decisions log. */
 @Repository
 public class RoutingStore {
 
@@ -39,13 +39,6 @@ public class RoutingStore {
     }
 
     public record Decision(Instant at, String kind, Object detail) {
-    }
-
-    public record TrainingExample(Queue queue, String text) {
-        @Override
-        public String toString() {
-            return "TrainingExample[" + queue + "]";
-        }
     }
 
     private final JdbcClient jdbc;
@@ -211,13 +204,6 @@ public class RoutingStore {
                 .params(ts(at), caseId, target.wire()).update();
     }
 
-    public Optional<Instant> timerFiredAt(UUID caseId, SlaTarget target) {
-        return jdbc.sql("SELECT fired_at FROM routing.sla_timers WHERE case_id = ? AND target = ?")
-                .params(caseId, target.wire())
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp("fired_at")).map(Timestamp::toInstant))
-                .optional().flatMap(found -> found);
-    }
-
     // ---- decisions
 
     public void recordDecision(UUID caseId, Instant at, String kind, Map<String, Object> detail) {
@@ -230,27 +216,6 @@ public class RoutingStore {
                 .param(caseId)
                 .query((rs, n) -> new Decision(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
                         read(rs.getString("detail"), new TypeReference<Map<String, Object>>() { })))
-                .list();
-    }
-
-    // ---- training set
-
-    public void addTrainingExample(UUID caseId, Queue queue, String text, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO routing.training_examples (case_id, queue, text, added_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (case_id) DO UPDATE SET queue = excluded.queue, added_at = excluded.added_at""")
-                .params(caseId, queue.wire(), text, ts(at)).update();
-    }
-
-    /** A cheap version stamp of the training set, so a cached model is rebuilt only after it changed. */
-    public String trainingVersion() {
-        return jdbc.sql("SELECT count(*) || ':' || coalesce(max(added_at)::text, '') FROM routing.training_examples")
-                .query(String.class).single();
-    }
-
-    public List<TrainingExample> trainingExamples() {
-        return jdbc.sql("SELECT queue, text FROM routing.training_examples")
-                .query((rs, n) -> new TrainingExample(Queue.of(rs.getString("queue")), rs.getString("text")))
                 .list();
     }
 
