@@ -3,6 +3,9 @@ package org.casestream.routing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -23,6 +26,22 @@ class ArchitectureTest {
                         "jakarta.servlet..", "org.apache.kafka..", "io.github.resilience4j..",
                         "org.casestream.routing.process..", "org.casestream.routing.commands..",
                         "org.casestream.routing.config..")
+                .check(classes);
+    }
+
+    @Test
+    void theDeciderIsAPureFunctionOfItsStateTriggerAndTime() {
+        noClasses().that().resideInAPackage("..routing.decider..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                        "javax.sql..", "jakarta..", "org.apache.kafka..", "org.casestream.events.kafka..",
+                        "io.github.resilience4j..", "com.fasterxml.jackson..",
+                        "org.casestream.routing.commands..", "org.casestream.routing.process..",
+                        "org.casestream.routing.config..", "org.casestream.routing.decisions..")
+                .orShould().dependOnClassesThat().areAssignableTo(Clock.class)
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .because("decide(state, trigger, now) is tested given / when / then without Spring, a database, a "
+                        + "broker or a clock: the shell in process loads, sends and records")
                 .check(classes);
     }
 

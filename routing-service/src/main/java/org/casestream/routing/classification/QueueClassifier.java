@@ -36,13 +36,13 @@ public final class QueueClassifier {
         Queue classifierQueue = prediction.map(NaiveBayesClassifier.Prediction::queue).orElse(null);
         Double classifierScore = prediction.map(NaiveBayesClassifier.Prediction::probability).orElse(null);
         if (prediction.isPresent() && prediction.get().probability() > confidenceToBeat) {
-            return new QueueDecision(prediction.get().queue(), "classifier", rule.map(ClassificationRule::id).orElse(null),
-                    rule.map(ClassificationRule::pattern).orElse(null), classifierQueue, classifierScore,
-                    model.examples());
+            return new QueueDecision(prediction.get().queue(), ClassificationSource.CLASSIFIER,
+                    rule.map(ClassificationRule::id).orElse(null), rule.map(ClassificationRule::pattern).orElse(null),
+                    classifierQueue, classifierScore, model.examples());
         }
-        return rule.map(matched -> new QueueDecision(matched.queue(), "rule", matched.id(), matched.pattern(),
-                        classifierQueue, classifierScore, model.examples()))
-                .orElseGet(() -> new QueueDecision(Queue.UNCLASSIFIED, "none", null, null, classifierQueue,
-                        classifierScore, model.examples()));
+        return rule.map(matched -> new QueueDecision(matched.queue(), ClassificationSource.RULE, matched.id(),
+                        matched.pattern(), classifierQueue, classifierScore, model.examples()))
+                .orElseGet(() -> new QueueDecision(Queue.UNCLASSIFIED, ClassificationSource.NONE, null, null,
+                        classifierQueue, classifierScore, model.examples()));
     }
 }

@@ -11,19 +11,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClassifierModel {
 
-    private final RoutingStore store;
+    private final TrainingSet trainingSet;
     private String version;
     private NaiveBayesClassifier model = new NaiveBayesClassifier();
 
-    public ClassifierModel(RoutingStore store) {
-        this.store = store;
+    public ClassifierModel(TrainingSet trainingSet) {
+        this.trainingSet = trainingSet;
     }
 
     public synchronized NaiveBayesClassifier current() {
-        String now = store.trainingVersion();
+        String now = trainingSet.version();
         if (!now.equals(version)) {
             NaiveBayesClassifier fresh = new NaiveBayesClassifier();
-            store.trainingExamples().forEach(example ->
+            trainingSet.examples().forEach(example ->
                     fresh.train(CaseText.tokens(example.text()), example.queue()));
             model = fresh;
             version = now;

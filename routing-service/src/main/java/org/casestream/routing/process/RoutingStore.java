@@ -24,10 +24,11 @@ import org.casestream.events.SlaTarget;
 import org.casestream.events.Tier;
 import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.assignment.OpenCase;
+import org.casestream.routing.decider.RoutedCase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Routing's state in PostgreSQL: agents, cases, SLA timers, decisions and the classifier's training set. */
+/** Routing's state in PostgreSQL: agents, cases, SLA timers and the decisions log. */
 @Repository
 public class RoutingStore {
 
@@ -38,13 +39,6 @@ public class RoutingStore {
     }
 
     public record Decision(Instant at, String kind, Object detail) {
-    }
-
-    public record TrainingExample(Queue queue, String text) {
-        @Override
-        public String toString() {
-            return "TrainingExample[" + queue + "]";
-        }
     }
 
     private final JdbcClient jdbc;
@@ -62,11 +56,11 @@ public class RoutingStore {
 
     // ---- cases
 
-    public Optional<CaseRecord> findCase(UUID caseId) {
-        return jdbc.sql("SELECT * FROM routing.cases WHERE case_id = ?").param(caseId).query(this::caseRecord).optional();
+    public Optional<RoutedCase> findCase(UUID caseId) {
+        return jdbc.sql("SELECT * FROM routing.cases WHERE case_id = ?").param(caseId).query(this::routedCase).optional();
     }
 
-    public void insertCase(CaseRecord c) {
+    public void insertCase(RoutedCase c) {
         jdbc.sql("""
                         INSERT INTO routing.cases (case_id, case_number, queue, priority, priority_rank, tier, channel,
                             subject, description, status, assignee, manual, opened_at, last_sequence)
@@ -121,7 +115,7 @@ public class RoutingStore {
     /** Open cases held by an agent. */
     public List<OpenCase> openCasesOf(UUID agentId) {
         return jdbc.sql("SELECT * FROM routing.cases WHERE assignee = ? AND status <> 'done'")
-                .param(agentId).query(this::caseRecord).list().stream().map(CaseRecord::toOpenCase).toList();
+                .param(agentId).query(this::routedCase).list().stream().map(RoutedCase::toOpenCase).toList();
     }
 
     /** The head of the waiting line in the given queues, in waiting order. */
@@ -134,7 +128,7 @@ public class RoutingStore {
                         WHERE assignee IS NULL AND status <> 'done' AND queue = ANY (?)
                         ORDER BY priority_rank, resolution_due NULLS LAST, opened_at LIMIT ?""")
                 .params(queues.stream().map(Queue::wire).toArray(String[]::new), limit)
-                .query(this::caseRecord).list().stream().map(CaseRecord::toOpenCase).toList();
+                .query(this::routedCase).list().stream().map(RoutedCase::toOpenCase).toList();
     }
 
     // ---- agents
@@ -210,13 +204,6 @@ public class RoutingStore {
                 .params(ts(at), caseId, target.wire()).update();
     }
 
-    public Optional<Instant> timerFiredAt(UUID caseId, SlaTarget target) {
-        return jdbc.sql("SELECT fired_at FROM routing.sla_timers WHERE case_id = ? AND target = ?")
-                .params(caseId, target.wire())
-                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp("fired_at")).map(Timestamp::toInstant))
-                .optional().flatMap(found -> found);
-    }
-
     // ---- decisions
 
     public void recordDecision(UUID caseId, Instant at, String kind, Map<String, Object> detail) {
@@ -232,31 +219,10 @@ public class RoutingStore {
                 .list();
     }
 
-    // ---- training set
-
-    public void addTrainingExample(UUID caseId, Queue queue, String text, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO routing.training_examples (case_id, queue, text, added_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (case_id) DO UPDATE SET queue = excluded.queue, added_at = excluded.added_at""")
-                .params(caseId, queue.wire(), text, ts(at)).update();
-    }
-
-    /** A cheap version stamp of the training set, so a cached model is rebuilt only after it changed. */
-    public String trainingVersion() {
-        return jdbc.sql("SELECT count(*) || ':' || coalesce(max(added_at)::text, '') FROM routing.training_examples")
-                .query(String.class).single();
-    }
-
-    public List<TrainingExample> trainingExamples() {
-        return jdbc.sql("SELECT queue, text FROM routing.training_examples")
-                .query((rs, n) -> new TrainingExample(Queue.of(rs.getString("queue")), rs.getString("text")))
-                .list();
-    }
-
     // ---- mapping
 
-    private CaseRecord caseRecord(ResultSet rs, int row) throws SQLException {
-        return new CaseRecord(rs.getObject("case_id", UUID.class), rs.getString("case_number"),
+    private RoutedCase routedCase(ResultSet rs, int row) throws SQLException {
+        return new RoutedCase(rs.getObject("case_id", UUID.class), rs.getString("case_number"),
                 Queue.of(rs.getString("queue")), Priority.of(rs.getString("priority")), Tier.of(rs.getString("tier")),
                 Channel.of(rs.getString("channel")), rs.getString("subject"), rs.getString("description"),
                 CaseStatus.of(rs.getString("status")), rs.getObject("assignee", UUID.class), rs.getBoolean("manual"),

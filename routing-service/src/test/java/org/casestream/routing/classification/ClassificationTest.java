@@ -33,7 +33,7 @@ class ClassificationTest {
 
         QueueDecision refund = classifier.classify(CaseText.of("Charged twice", "I want a refund"), SEEDED, untrained);
         assertThat(refund.queue()).isEqualTo(Queue.REFUNDS);
-        assertThat(refund.source()).isEqualTo("rule");
+        assertThat(refund.source()).isEqualTo(ClassificationSource.RULE);
         assertThat(refund.ruleId()).isEqualTo(1L);
 
         assertThat(classifier.classify(CaseText.of("Cannot log in", "reset mail"), SEEDED, untrained).queue())
@@ -42,7 +42,7 @@ class ClassificationTest {
                 .isEqualTo(Queue.PAYMENTS);
         QueueDecision nothing = classifier.classify(CaseText.of("Hello", "Just saying hi"), SEEDED, untrained);
         assertThat(nothing.queue()).isEqualTo(Queue.UNCLASSIFIED);
-        assertThat(nothing.source()).isEqualTo("none");
+        assertThat(nothing.source()).isEqualTo(ClassificationSource.NONE);
         // a keyword is a whole word
         assertThat(MatchKind.KEYWORD.matches("refund", CaseText.of("refunded", ""))).isFalse();
     }
@@ -57,7 +57,7 @@ class ClassificationTest {
         QueueDecision decision = classifier.classify(text, SEEDED, model);
         assertThat(decision.ruleId()).isEqualTo(5L);
         assertThat(decision.queue()).isEqualTo(Queue.REFUNDS);
-        assertThat(decision.source()).isEqualTo("classifier");
+        assertThat(decision.source()).isEqualTo(ClassificationSource.CLASSIFIER);
         assertThat(decision.classifierScore()).isGreaterThan(0.9);
 
         // too few corrections: the rules decide

@@ -1,0 +1,189 @@
+package org.casestream.routing.decider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.casestream.routing.decider.RoutingScenario.EVENT_ID;
+import static org.casestream.routing.decider.RoutingScenario.NOW;
+import static org.casestream.routing.decider.RoutingScenario.POLICIES;
+import static org.casestream.routing.decider.RoutingScenario.SETTINGS;
+import static org.casestream.routing.decider.RoutingScenario.SLA_POLICY;
+import static org.casestream.routing.decider.RoutingScenario.aCase;
+import static org.casestream.routing.decider.RoutingScenario.byPerson;
+import static org.casestream.routing.decider.RoutingScenario.given;
+import static org.casestream.routing.decider.RoutingScenario.id;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.Tier;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CasePriorityChanged;
+import org.casestream.routing.classification.CaseText;
+import org.casestream.routing.classification.ClassificationSource;
+import org.casestream.routing.classification.NaiveBayesClassifier;
+import org.casestream.routing.classification.QueueDecision;
+import org.casestream.routing.decider.Cause.Plain;
+import org.casestream.routing.decider.RoutingDecision.Classify;
+import org.casestream.routing.decider.RoutingDecision.FollowUp;
+import org.casestream.routing.decider.RoutingDecision.KeepPriority;
+import org.casestream.routing.decider.RoutingDecision.KeepQueue;
+import org.casestream.routing.decider.RoutingDecision.Prioritise;
+import org.casestream.routing.decider.RoutingDecision.SetSlaTargets;
+import org.casestream.routing.decider.RoutingState.Policies;
+import org.casestream.routing.decider.RoutingState.Settings;
+import org.casestream.routing.decider.Trigger.CaseTriaged;
+import org.casestream.routing.priority.PriorityDecision;
+import org.casestream.routing.sla.SlaDue;
+import org.junit.jupiter.api.Test;
+
+/** A new case is classified, prioritised and given its SLA targets; its assignment follows once those are answered. */
+class TriageTest {
+
+    private static final UUID CASE = id("case");
+
+    @Test
+    void anUnclassifiedCaseIsClassifiedByRulePrioritisedAndGivenItsSlaThenAssignedInAFollowUp() {
+        CaseOpened opened = opened("I was charged twice", "Two identical debits", Tier.GOLD, Queue.UNCLASSIFIED,
+                Priority.MEDIUM, null);
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
+
+        assertThat(decisions).containsExactly(
+                new Classify(CASE, new QueueDecision(Queue.PAYMENTS, ClassificationSource.RULE, 4L, "charged twice",
+                        null, null, 0), "event-1:classify"),
+                new Prioritise(CASE, new PriorityDecision(Priority.HIGH, Priority.MEDIUM, null, List.of(10L)),
+                        "event-1:priority"),
+                // high × gold: 2 h and 16 h round the clock, from when the case opened
+                new SetSlaTargets(CASE, new SlaDue(NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(16)),
+                        "high/gold"), Plain.OPENED, "event-1:sla"),
+                new FollowUp(CASE, new CaseTriaged(EVENT_ID, CASE)));
+        assertThat(((Prioritise) decisions.get(1)).reason()).isEqualTo("routing rules [10]");
+    }
+
+    @Test
+    void aCaseNothingMatchesStaysUnclassifiedAtItsPriorityOnTheOfficeCalendar() {
+        CaseOpened opened = opened("Hello", "Just saying hi", Tier.STANDARD, Queue.UNCLASSIFIED, Priority.MEDIUM,
+                null);
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
+
+        assertThat(decisions).containsExactly(
+                new KeepQueue(CASE, Queue.UNCLASSIFIED, new QueueDecision(Queue.UNCLASSIFIED,
+                        ClassificationSource.NONE, null, null, null, null, 0)),
+                new KeepPriority(CASE, new PriorityDecision(Priority.MEDIUM, Priority.MEDIUM, null, List.of())),
+                new SetSlaTargets(CASE, SLA_POLICY.due(NOW, Priority.MEDIUM, Tier.STANDARD).orElseThrow(),
+                        Plain.OPENED, "event-1:sla"),
+                new FollowUp(CASE, new CaseTriaged(EVENT_ID, CASE)));
+        assertThat(((SetSlaTargets) decisions.get(2)).due().policy()).isEqualTo("medium/standard@office");
+    }
+
+    @Test
+    void aQueueGivenAtIntakeStandsAndTheRuleThatWouldHaveMatchedIsStillExplained() {
+        CaseOpened opened = opened("Refund", "for my login trouble", Tier.STANDARD, Queue.LOGIN, Priority.MEDIUM,
+                null);
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
+
+        assertThat(decisions.getFirst()).isEqualTo(new KeepQueue(CASE, Queue.LOGIN,
+                new QueueDecision(Queue.REFUNDS, ClassificationSource.RULE, 1L, "refund", null, null, 0)));
+    }
+
+    @Test
+    void theLearntClassifierWinsWhenItHasSeenEnoughCorrectionsAndNoRuleMatches() {
+        NaiveBayesClassifier model = new NaiveBayesClassifier();
+        List.of("reimbursed for the jacket", "please reimburse my jacket", "reimbursement for shoes")
+                .forEach(text -> model.train(CaseText.tokens(text), Queue.REFUNDS));
+        List.of("change my order", "order arrived late")
+                .forEach(text -> model.train(CaseText.tokens(text), Queue.ORDERS));
+        CaseOpened opened = opened("Jacket", "I would like to be reimbursed for the jacket", Tier.STANDARD,
+                Queue.UNCLASSIFIED, Priority.MEDIUM, null);
+
+        List<RoutingDecision> decisions = given()
+                .theCase(RoutedCase.opened(opened, 0))
+                .policies(new Policies(POLICIES.classificationRules(), POLICIES.priorityRules(), SLA_POLICY, model))
+                .settings(new Settings(SETTINGS.ruleConfidence(), 5, SETTINGS.leadLevel()))
+                .when(byPerson(opened));
+
+        assertThat(decisions.getFirst()).isInstanceOfSatisfying(Classify.class, classify -> {
+            assertThat(classify.why().queue()).isEqualTo(Queue.REFUNDS);
+            assertThat(classify.why().source()).isEqualTo(ClassificationSource.CLASSIFIER);
+            assertThat(classify.why().classifierExamples()).isEqualTo(5);
+            assertThat(classify.why().classifierScore()).isGreaterThan(0.5);
+            assertThat(classify.why().ruleId()).isNull();
+        });
+    }
+
+    @Test
+    void aChannelsRequestedPriorityIsAHintThatRaisesTheCaseAtMostToHigh() {
+        CaseOpened opened = opened("Hello", "please hurry", Tier.STANDARD, Queue.UNCLASSIFIED, Priority.LOW,
+                Priority.CRITICAL);
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
+
+        Prioritise prioritise = new Prioritise(CASE, new PriorityDecision(Priority.HIGH, Priority.LOW,
+                Priority.CRITICAL, List.of()), "event-1:priority");
+        assertThat(decisions).contains(prioritise);
+        assertThat(prioritise.reason()).isEqualTo("routing rules [], channel asked for critical");
+        // the SLA follows the raised priority
+        assertThat(decisions).filteredOn(SetSlaTargets.class::isInstance)
+                .singleElement().extracting(decision -> ((SetSlaTargets) decision).due().policy())
+                .isEqualTo("high/standard");
+    }
+
+    @Test
+    void onlyARuleMakesACaseCritical() {
+        CaseOpened opened = opened("Outage", "the site is down for everyone", Tier.STANDARD, Queue.UNCLASSIFIED,
+                Priority.MEDIUM, Priority.LOW);
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
+
+        assertThat(decisions).contains(new Prioritise(CASE, new PriorityDecision(Priority.CRITICAL, Priority.MEDIUM,
+                Priority.LOW, List.of(40L)), "event-1:priority"));
+    }
+
+    @Test
+    void noCellInTheSlaMatrixMeansNoTargets() {
+        CaseOpened opened = opened("Hello", "a low one", Tier.GOLD, Queue.UNCLASSIFIED, Priority.LOW, null);
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
+
+        assertThat(decisions).noneMatch(SetSlaTargets.class::isInstance)
+                .last().isEqualTo(new FollowUp(CASE, new CaseTriaged(EVENT_ID, CASE)));
+    }
+
+    @Test
+    void aPriorityChangeMovesTheSlaTargetsToTheNewCell() {
+        RoutedCase raised = aCase("case").in(Queue.LOGIN).priority(Priority.HIGH).openedAt(NOW)
+                .due(NOW.plus(Duration.ofHours(8)), NOW.plus(Duration.ofDays(6))).build();
+
+        List<RoutingDecision> decisions = given().theCase(raised)
+                .when(byPerson(new CasePriorityChanged(CASE, Priority.HIGH, Priority.MEDIUM, "customer called")));
+
+        assertThat(decisions).containsExactly(new SetSlaTargets(CASE, new SlaDue(NOW.plus(Duration.ofHours(4)),
+                NOW.plus(Duration.ofHours(24)), "high/standard"), new Cause.PriorityChanged(Priority.HIGH),
+                "event-1:sla"));
+        assertThat(((SetSlaTargets) decisions.getFirst()).because().text()).isEqualTo("priority changed to high");
+    }
+
+    @Test
+    void targetsThatAlreadyFitAndClosedCasesAreLeftAlone() {
+        CasePriorityChanged changed = new CasePriorityChanged(CASE, Priority.HIGH, Priority.MEDIUM, "customer called");
+        RoutedCase fits = aCase("case").priority(Priority.HIGH).openedAt(NOW)
+                .due(NOW.plus(Duration.ofHours(4)), NOW.plus(Duration.ofHours(24))).build();
+        RoutedCase closed = aCase("case").priority(Priority.HIGH).status(CaseStatus.DONE).build();
+
+        assertThat(given().theCase(fits).when(byPerson(changed))).isEmpty();
+        assertThat(given().theCase(closed).when(byPerson(changed))).isEmpty();
+    }
+
+    private static CaseOpened opened(String subject, String description, Tier tier, Queue queue, Priority priority,
+            Priority requested) {
+        return new CaseOpened(CASE, "CS-1", new Customer("customer-1", "Ada", "ada@example.com", tier), subject,
+                description, Channel.WEB, null, queue, priority, List.of(), NOW, null, requested);
+    }
+}
