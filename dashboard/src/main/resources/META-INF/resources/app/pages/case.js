@@ -4,7 +4,7 @@
 import {api, hasRole} from '../api.js';
 import {agentName, agents as loadAgents} from '../directory.js';
 import {announce, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, timeTag, toast, fill} from '../dom.js';
-import {registerShortcuts} from '../main.js';
+import {registerShortcuts} from '../shortcuts.js';
 import {onCaseChange} from '../stream.js';
 
 const NEXT_STATUS = {new: ['inprogress'], inprogress: ['done'], done: []};

@@ -5,7 +5,7 @@
 import {api, hasRole, queryString} from '../api.js';
 import {agentName, agents as loadAgents} from '../directory.js';
 import {announce, append, badge, clear, field, flash, formatTime, h, label, LABELS, problemBox, problemText, select, timeLeft, toast, fill} from '../dom.js';
-import {registerShortcuts} from '../main.js';
+import {registerShortcuts} from '../shortcuts.js';
 import {onCaseChange} from '../stream.js';
 
 const LIST_KEYS = ['status', 'priority', 'queue', 'channel', 'tier', 'assignee', 'tag', 'createdFrom', 'createdTo', 'q', 'sort'];
