@@ -2,8 +2,11 @@
 // agent to assign them, or assigned from the keyboard with the select beside each case.
 
 import {api, hasRole, queryString} from '../api.js';
+import {cardFrame, fillCard} from '../components/card.js';
+import {attempt, button, row, submitButton, succeed} from '../components/form.js';
+import {unlessEmpty} from '../components/note.js';
 import {agents as loadAgents} from '../directory.js';
-import {announce, badge, clear, field, flash, h, label, LABELS, problemBox, problemText, select, timeLeft, toast, fill} from '../dom.js';
+import {badge, clear, field, flash, h, label, LABELS, problemBox, select, timeLeft, toast} from '../dom.js';
 import {onCaseChange} from '../stream.js';
 
 export async function render(main) {
@@ -18,8 +21,8 @@ export async function render(main) {
     const chosen = new Map();
     let findDraft = null;
 
-    const casesSection = h('section', {class: 'card', 'aria-labelledby': 'waiting-title'});
-    const agentsSection = h('section', {class: 'card', 'aria-labelledby': 'agents-title'});
+    const casesSection = cardFrame('waiting-title');
+    const agentsSection = cardFrame('agents-title');
     const message = h('div', {});
     main.append(h('div', {class: 'page-head'}, h('h1', {}, 'Agents board'),
         h('span', {class: 'muted'}, canAssign ? 'Drag a case onto an agent, or use “Assign to” beside the case.' : 'Read-only: assigning needs the lead role.')),
@@ -42,23 +45,19 @@ export async function render(main) {
         }
     }
 
-    async function assign(caseId, agentId) {
+    function assign(caseId, agentId) {
         const summary = waiting.find(c => c.caseId === caseId);
         const agent = agentList.find(a => a.agentId === agentId);
-        try {
+        return attempt(async () => {
             await api(`/api/cases/${caseId}/assignment`, {method: 'POST', body: {agentId}});
-            const text = `${summary ? summary.caseNumber : 'Case'} assigned to ${agent ? agent.name : 'agent'}`;
-            toast(text, 'success');
-            announce(text);
+            succeed(`${summary ? summary.caseNumber : 'Case'} assigned to ${agent ? agent.name : 'agent'}`);
             chosen.delete(caseId);
             waiting = waiting.filter(c => c.caseId !== caseId);
             const current = loads.get(agentId);
             if (current) loads.set(agentId, {...current, load: current.load + 1});
             draw();
             flash(document.getElementById(`agent-${agentId}`));
-        } catch (error) {
-            toast(problemText(error), 'error');
-        }
+        });
     }
 
     function caseCard(summary) {
@@ -71,11 +70,11 @@ export async function render(main) {
                 h('span', {class: 'muted'}, label('queue', summary.queue))),
             h('div', {}, summary.subject || ''),
             summary.nextDue ? h('div', {class: 'muted'}, `SLA ${timeLeft(summary.nextDue)}`) : null,
-            canAssign ? h('div', {class: 'row'}, field(`Assign ${summary.caseNumber} to`, assignSelect),
-                h('button', {type: 'button', id: `assign-button-${summary.caseId}`, onclick: () => {
+            canAssign ? row(field(`Assign ${summary.caseNumber} to`, assignSelect),
+                button('Assign', () => {
                     if (assignSelect.value) assign(summary.caseId, assignSelect.value);
                     else assignSelect.focus();
-                }}, 'Assign')) : null);
+                }, {id: `assign-button-${summary.caseId}`})) : null);
         card.addEventListener('dragstart', event => {
             event.dataTransfer.setData('text/plain', summary.caseId);
             event.dataTransfer.effectAllowed = 'move';
@@ -88,15 +87,11 @@ export async function render(main) {
     function agentCard(agent) {
         const load = loads.get(agent.agentId) || {load: 0, capacity: agent.capacity, resolvedToday: 0};
         const availability = select(Object.keys(LABELS.availability).map(v => [v, label('availability', v)]), agent.availability, {id: `availability-${agent.agentId}`});
-        availability.addEventListener('change', async () => {
-            try {
-                await api(`/api/agents/${agent.agentId}/availability`, {method: 'PUT', body: {availability: availability.value}});
-                toast(`${agent.name} is now ${label('availability', availability.value)}`, 'success');
-                window.setTimeout(reload, 500);
-            } catch (error) {
-                toast(problemText(error), 'error');
-            }
-        });
+        availability.addEventListener('change', () => attempt(async () => {
+            await api(`/api/agents/${agent.agentId}/availability`, {method: 'PUT', body: {availability: availability.value}});
+            toast(`${agent.name} is now ${label('availability', availability.value)}`, 'success');
+            window.setTimeout(reload, 500);
+        }));
         const card = h('li', {class: 'agent-card', id: `agent-${agent.agentId}`, dataset: {agentId: agent.agentId}, 'aria-label': `${agent.name}, ${label('availability', agent.availability)}, ${load.load} of ${agent.capacity} cases`},
             h('h3', {}, agent.name),
             h('div', {}, badge('availability', agent.availability)),
@@ -129,17 +124,15 @@ export async function render(main) {
         const selects = Object.keys(LABELS.queue).filter(q => q !== 'Unclassified').map(queue =>
             [queue, select([['0', 'None'], ...[1, 2, 3, 4, 5].map(n => [String(n), `Level ${n}`])], String(levels.get(queue) || 0), {id: `skill-${agent.agentId}-${queue}`})]);
         const form = h('form', {}, field('Capacity', capacity), selects.map(([queue, control]) => field(`${queue} skill`, control)),
-            h('button', {type: 'submit'}, 'Save skills'));
-        form.addEventListener('submit', async event => {
+            submitButton('Save skills', {primary: false}));
+        form.addEventListener('submit', event => {
             event.preventDefault();
             const skills = selects.filter(([, control]) => control.value !== '0').map(([queue, control]) => ({queue, level: Number(control.value)}));
-            try {
+            attempt(async () => {
                 await api(`/api/agents/${agent.agentId}/skills`, {method: 'PUT', body: {skills, capacity: Number(capacity.value)}});
                 toast(`${agent.name}’s skills saved`, 'success');
                 window.setTimeout(reload, 500);
-            } catch (error) {
-                toast(problemText(error), 'error');
-            }
+            });
         });
         return h('details', {}, h('summary', {}, 'Edit skills and capacity'), form);
     }
@@ -154,18 +147,18 @@ export async function render(main) {
         const find = h('input', {type: 'search', id: 'board-search', value: findDraft ?? textFilter, autocomplete: 'off'});
         find.addEventListener('input', () => findDraft = find.value);
         const findForm = h('form', {class: 'row', role: 'search', 'aria-label': 'Find waiting cases'}, field('Find', find),
-            h('button', {type: 'submit'}, 'Find'));
+            submitButton('Find', {primary: false}));
         findForm.addEventListener('submit', event => {
             event.preventDefault();
             textFilter = find.value.trim();
             findDraft = null;
             load();
         });
-        fill(casesSection, h('h2', {id: 'waiting-title'}, `Unassigned open cases (${waiting.length})`),
+        fillCard(casesSection, `Unassigned open cases (${waiting.length})`,
             field('Queue', queueSelect), findForm,
-            waiting.length ? h('ul', {class: 'case-cards'}, waiting.map(caseCard)) : h('p', {class: 'muted'}, 'Nothing waiting.'));
-        fill(agentsSection, h('h2', {id: 'agents-title'}, `Agents (${agentList.length})`),
-            agentList.length ? h('ul', {class: 'agent-cards'}, agentList.map(agentCard)) : h('p', {class: 'muted'}, 'No agents registered yet.'));
+            unlessEmpty(waiting, cases => h('ul', {class: 'case-cards'}, cases.map(caseCard)), 'Nothing waiting.'));
+        fillCard(agentsSection, `Agents (${agentList.length})`,
+            unlessEmpty(agentList, agents => h('ul', {class: 'agent-cards'}, agents.map(agentCard)), 'No agents registered yet.'));
         if (focusedId && !main.contains(document.activeElement)) {
             const again = document.getElementById(focusedId);
             if (again) again.focus();

@@ -2,7 +2,10 @@
 // and watch the job's progress and ETA; page through the global audit log.
 
 import {api} from '../api.js';
-import {announce, clear, duration, formatTime, h, problemBox, problemText, timeTag, toast, fill} from '../dom.js';
+import {card, cardFrame, fillCard} from '../components/card.js';
+import {actions, attempt, button, succeed} from '../components/form.js';
+import {table} from '../components/table.js';
+import {announce, duration, formatTime, h, problemBox, timeTag} from '../dom.js';
 
 const JOBS_KEY = 'casestream.replayJobs';
 
@@ -16,14 +19,13 @@ function rememberedJobs() {
 
 export async function render(main) {
     const jobsList = h('div', {class: 'stack', id: 'replay-jobs'});
-    const start = h('button', {type: 'button', class: 'primary', id: 'start-rebuild'}, 'Rebuild the read models');
-    const audit = h('section', {class: 'card', 'aria-labelledby': 'audit-title'});
+    const start = button('Rebuild the read models', null, {class: 'primary', id: 'start-rebuild'});
+    const audit = cardFrame('audit-title');
     main.append(h('div', {class: 'page-head'}, h('h1', {}, 'Operations')),
         h('div', {class: 'stack'},
-            h('section', {class: 'card', 'aria-labelledby': 'rebuild-title'},
-                h('h2', {id: 'rebuild-title'}, 'Read-model rebuild'),
+            card('Read-model rebuild', 'rebuild-title',
                 h('p', {}, 'Replays every event from the start of the log into a new generation of the case lists, dashboard and search index. The current generation keeps serving until the new one has caught up; then they switch.'),
-                h('div', {class: 'actions'}, start),
+                actions(start),
                 jobsList),
             audit));
 
@@ -76,23 +78,19 @@ export async function render(main) {
 
     start.addEventListener('click', async () => {
         start.disabled = true;
-        try {
+        await attempt(async () => {
             const job = await api('/api/ops/replays', {method: 'POST', body: {target: 'read-models'}});
             sessionStorage.setItem(JOBS_KEY, JSON.stringify([job.jobId, ...rememberedJobs().filter(id => id !== job.jobId)].slice(0, 10)));
-            toast('Rebuild started', 'success');
-            announce('Rebuild started');
+            succeed('Rebuild started');
             watch(job.jobId);
-        } catch (error) {
-            toast(problemText(error), 'error');
-        } finally {
-            start.disabled = false;
-        }
+        });
+        start.disabled = false;
     });
 
     // ---- audit log ----
     const pages = [-1];
     async function showAudit(after) {
-        fill(audit, h('h2', {id: 'audit-title'}, 'Audit log'));
+        fillCard(audit, 'Audit log');
         let page;
         try {
             page = await api(`/api/audit?after=${after}&limit=50`);
@@ -101,17 +99,18 @@ export async function render(main) {
             return;
         }
         const items = page.items || [];
-        audit.append(h('div', {class: 'table-wrap'}, h('table', {},
-            h('caption', {class: 'visually-hidden'}, 'Every event in log order'),
-            h('thead', {}, h('tr', {}, ['Position', 'When', 'Event', 'Subject', 'Actor'].map(t => h('th', {scope: 'col'}, t)))),
-            h('tbody', {}, items.map(entry => h('tr', {},
+        audit.append(table({
+            caption: 'Every event in log order',
+            columns: ['Position', 'When', 'Event', 'Subject', 'Actor'],
+            body: items.map(entry => h('tr', {},
                 h('td', {class: 'num'}, String(entry.position)), h('td', {}, formatTime(entry.at)), h('td', {}, entry.type),
                 h('td', {}, /^[0-9a-f-]{36}$/.test(entry.subject || '') && !String(entry.type).startsWith('Agent')
                     ? h('a', {href: `/cases/${entry.subject}`}, String(entry.subject).slice(0, 8)) : String(entry.subject || '').slice(0, 8)),
-                h('td', {}, entry.actor || '—')))))),
-        h('div', {class: 'actions'},
-            pages.length > 1 ? h('button', {type: 'button', onclick: () => { pages.pop(); showAudit(pages[pages.length - 1]); }}, 'Previous page') : null,
-            page.nextAfter != null && items.length === 50 ? h('button', {type: 'button', onclick: () => { pages.push(page.nextAfter); showAudit(page.nextAfter); }}, 'Next page') : null));
+                h('td', {}, entry.actor || '—'))),
+        }),
+        actions(
+            pages.length > 1 ? button('Previous page', () => { pages.pop(); showAudit(pages[pages.length - 1]); }) : null,
+            page.nextAfter != null && items.length === 50 ? button('Next page', () => { pages.push(page.nextAfter); showAudit(page.nextAfter); }) : null));
     }
 
     rememberedJobs().forEach(watch);

@@ -1,0 +1,13 @@
+// A timeline: what happened, in order, each entry with when and by whom and an action of its own.
+
+import {h, timeTag} from '../dom.js';
+
+/**
+ * <ol class="timeline">: entries {at, actor}; {describe(entry)} says what happened, {later(entry)} mutes entries
+ * after the moment shown, {action(entry)} adds a control after who did it.
+ */
+export function timeline(entries, {id, describe, later = () => false, action = () => null}) {
+    return h('ol', {class: 'timeline', id}, entries.map(entry => h('li', {class: later(entry) ? 'muted' : null},
+        h('div', {class: 'what'}, describe(entry)),
+        h('div', {class: 'muted'}, timeTag(entry.at), ` · ${entry.actor || 'system'} · `, action(entry)))));
+}

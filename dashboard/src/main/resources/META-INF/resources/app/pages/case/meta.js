@@ -1,0 +1,60 @@
+// What a case is: its heading with badges, the customer, the details (tags removable), the description; and the
+// highlight of what a live update changed.
+
+import {fillCard} from '../../components/card.js';
+import {facts} from '../../components/facts.js';
+import {button} from '../../components/form.js';
+import {agentName} from '../../directory.js';
+import {badge, fill, flash, h, label, timeTag} from '../../dom.js';
+
+export function drawHead(head, c) {
+    fill(head, h('h1', {id: 'case-title'}, `${c.caseNumber}: ${c.subject || ''}`),
+        h('span', {}, badge('status', c.status), ' ', badge('priority', c.priority), ' ',
+            c.slaState ? badge('slaState', c.slaState) : null, ' ',
+            c.escalationLevel ? h('span', {class: 'badge badge-priority-critical'}, `Escalated ×${c.escalationLevel}`) : null));
+}
+
+export function drawCustomer(card, c) {
+    const customer = c.customer || {};
+    fillCard(card, 'Customer', facts([
+        ['Name', customer.name || '—'],
+        ['Email', customer.email || '—'],
+        ['Tier', label('tier', customer.tier)],
+        customer.customerId ? ['Customer id', customer.customerId] : null,
+    ]));
+}
+
+/** The details; {@code removeTag(tag)} when tags may be removed (else null). */
+export function drawDetails(card, c, agentList, removeTag) {
+    const tags = c.tags.length ? c.tags.map(tag => h('span', {class: 'tag'}, tag,
+        removeTag ? button('×', () => removeTag(tag), {class: 'icon-button', 'aria-label': `Remove tag ${tag}`}) : null)) : '—';
+    fillCard(card, 'Details', facts([
+        ['Status', label('status', c.status), {'data-field': 'status'}],
+        ['Priority', label('priority', c.priority), {'data-field': 'priority'}],
+        ['Queue', label('queue', c.queue), {'data-field': 'queue'}],
+        ['Assignee', agentName(agentList, c.assignee), {'data-field': 'assignee'}],
+        ['Channel', label('channel', c.channel)],
+        c.externalRef ? ['Channel ref', c.externalRef] : null,
+        ['Tags', tags, {'data-field': 'tags'}],
+        ['Opened', timeTag(c.openedAt)],
+        ['Updated', timeTag(c.updatedAt)],
+        c.resolvedAt ? ['Resolved', timeTag(c.resolvedAt)] : null,
+        c.satisfaction ? ['Satisfaction', [`${c.satisfaction.rating} of 5`, c.satisfaction.comment ? `: ${c.satisfaction.comment}` : '']] : null,
+    ]));
+}
+
+export function drawDescription(card, c) {
+    fillCard(card, 'Description', h('p', {class: 'description'}, c.description || '—'));
+}
+
+/** Highlights the fields that differ from {@code before}, and the newest comment if one was added. */
+export function flashChanges(before, c, detailsCard) {
+    for (const key of ['status', 'priority', 'assignee', 'queue']) {
+        if (before[key] !== c[key]) flash(detailsCard.querySelector(`[data-field="${key}"]`));
+    }
+    if (JSON.stringify(before.tags) !== JSON.stringify(c.tags)) flash(detailsCard.querySelector('[data-field="tags"]'));
+    if (before.comments.length < c.comments.length) {
+        const newest = c.comments[c.comments.length - 1];
+        flash(document.getElementById(`comment-${newest.commentId}`));
+    }
+}
