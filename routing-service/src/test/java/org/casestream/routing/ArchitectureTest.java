@@ -1,6 +1,7 @@
 package org.casestream.routing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.time.Clock;
@@ -57,6 +58,25 @@ class ArchitectureTest {
     void packagesAreFreeOfCycles() {
         slices().matching("org.casestream.routing.(*)..").should().beFreeOfCycles()
                 .because("a package that depends on its dependants cannot be understood, tested or moved on its own")
+                .check(classes);
+    }
+
+    @Test
+    void layersAccessOnlyTheLayersBelow() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Web").definedBy("..routing.decisions..")
+                .layer("Process").definedBy("..routing.process..")
+                .layer("Adapters").definedBy("..routing.config..", "..routing.commands..")
+                .layer("Decider").definedBy("..routing.decider..")
+                .layer("Policies").definedBy("..routing.assignment..", "..routing.classification..",
+                        "..routing.priority..", "..routing.sla..")
+                .whereLayer("Web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Process").mayOnlyBeAccessedByLayers("Web")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Process")
+                .whereLayer("Decider").mayOnlyBeAccessedByLayers("Process")
+                .whereLayer("Policies").mayOnlyBeAccessedByLayers("Decider", "Process", "Adapters")
+                .because("the process loads state, asks the pure decider, and carries its decisions out through the "
+                        + "command client and the stores; the decider applies the policies and knows none of them")
                 .check(classes);
     }
 }

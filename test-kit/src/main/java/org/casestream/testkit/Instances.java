@@ -18,11 +18,17 @@ public final class Instances {
      * properties set on the builder would lose to application.yml.
      */
     public static ConfigurableApplicationContext start(Class<?> application, Map<String, String> properties) {
+        return start(properties, application);
+    }
+
+    /** As {@link #start(Class, Map)}, from several sources (the application and a test configuration, say). */
+    public static ConfigurableApplicationContext start(Map<String, String> properties, Class<?>... sources) {
         Map<String, String> all = new HashMap<>(properties);
         all.putIfAbsent("server.port", "0");
+        all.putIfAbsent("spring.jmx.enabled", "false");
         String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(arguments);
+        return new SpringApplicationBuilder(sources).run(arguments);
     }
 
     /** {@link TestInfrastructure#serviceProperties()} with {@code overrides} on top. */

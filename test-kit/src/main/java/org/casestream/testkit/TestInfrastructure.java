@@ -153,6 +153,7 @@ public final class TestInfrastructure {
 
     /** A new, empty database on the same server, for tests that need a service instance of their own. */
     public static String createDatabase(String name) {
+        start();
         try (var connection = postgres.connect(); var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (java.sql.SQLException e) {

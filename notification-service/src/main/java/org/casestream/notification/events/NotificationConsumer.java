@@ -9,8 +9,8 @@ import org.casestream.support.events.CaseEventRecord;
 import org.casestream.support.events.CaseEventsConsumer;
 import org.casestream.support.events.CaseEventsConsumers;
 import org.casestream.support.events.CaseEventsSettings;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Reads the case events topic in consumer group {@code casestream.notification.consumer-group}, a poll's worth at a
@@ -18,34 +18,19 @@ import org.springframework.stereotype.Component;
  * committed only after that. A batch that cannot be recorded (the database is away) is tried again without end:
  * skipping it would lose its notifications.
  */
-@Component
-public class NotificationConsumer implements SmartLifecycle {
+@Configuration(proxyBeanMethods = false)
+public class NotificationConsumer {
 
-    private final CaseEventsConsumer consumer;
-
-    public NotificationConsumer(CaseEventsConsumers consumers, NotificationProperties properties, EventRecorder recorder) {
+    @Bean
+    CaseEventsConsumer notificationEvents(CaseEventsConsumers consumers, NotificationProperties properties,
+                                          EventRecorder recorder) {
         CaseEventsSettings settings = CaseEventsSettings.inGroup("notification", properties.topic(),
                 Topics.CASE_EVENTS_PARTITIONS, properties.consumerGroup());
-        this.consumer = consumers.inGroup(settings, batch -> {
+        return consumers.inGroup(settings, batch -> {
             List<EventEnvelope> events = batch.events().stream().map(CaseEventRecord::envelope).toList();
             if (!events.isEmpty()) {
                 recorder.recordAll(events);
             }
         });
-    }
-
-    @Override
-    public void start() {
-        consumer.start();
-    }
-
-    @Override
-    public void stop() {
-        consumer.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return consumer.isRunning();
     }
 }

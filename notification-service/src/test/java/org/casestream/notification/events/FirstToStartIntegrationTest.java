@@ -6,13 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import org.casestream.events.Topics;
 import org.casestream.localstack.infra.LocalKafka;
 import org.casestream.notification.NotificationApplication;
+import org.casestream.testkit.Instances;
 import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -31,15 +32,13 @@ class FirstToStartIntegrationTest {
         try (LocalKafka broker = TestInfrastructure.separateKafka()) {
             String kafka = broker.bootstrapServers();
             assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS)).isZero();
-            try (ConfigurableApplicationContext notifications = new SpringApplicationBuilder(NotificationApplication.class).run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + database,
-                    "--spring.datasource.username=postgres",
-                    "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestInfrastructure.publicKeyLocation(),
-                    "--casestream.notification.key=" + Base64.getEncoder().encodeToString(key),
-                    "--casestream.notification.mail-mode=log",
-                    "--spring.jmx.enabled=false")) {
+            try (ConfigurableApplicationContext notifications = Instances.start(Map.of(
+                    "spring.datasource.url", database,
+                    "spring.datasource.username", "postgres",
+                    "spring.kafka.bootstrap-servers", kafka,
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location", TestInfrastructure.publicKeyLocation(),
+                    "casestream.notification.key", Base64.getEncoder().encodeToString(key),
+                    "casestream.notification.mail-mode", "log"), NotificationApplication.class)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS) > 0);
                 assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS))
                         .isEqualTo(Topics.CASE_EVENTS_PARTITIONS);

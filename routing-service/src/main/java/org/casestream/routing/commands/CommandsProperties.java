@@ -2,7 +2,11 @@ package org.casestream.routing.commands;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How routing reaches the command service: base URL; its own identity at the gateway's token endpoint (client id
@@ -10,9 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * routing tells its own decisions from people's); timeouts, retry and circuit-breaker settings.
  */
 @ConfigurationProperties("casestream.routing.commands")
-public record CommandsProperties(String baseUrl, String tokenUri, String clientId, String clientSecret,
-                                 Duration connectTimeout, Duration readTimeout, int maxAttempts,
-                                 Duration initialBackoff, Duration circuitOpenFor) {
+@Validated
+public record CommandsProperties(@NotBlank String baseUrl, @NotBlank String tokenUri, @NotBlank String clientId,
+                                 String clientSecret, @DurationMin(millis = 1) Duration connectTimeout,
+                                 @DurationMin(millis = 1) Duration readTimeout, @Positive int maxAttempts,
+                                 @DurationMin(millis = 1) Duration initialBackoff,
+                                 @DurationMin(millis = 1) Duration circuitOpenFor) {
 
     public CommandsProperties {
         baseUrl = baseUrl == null ? "http://localhost:8081" : baseUrl;

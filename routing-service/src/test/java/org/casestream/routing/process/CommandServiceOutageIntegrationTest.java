@@ -17,21 +17,20 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.casestream.events.Topics;
-import org.casestream.testkit.TestInfrastructure;
 import org.casestream.routing.support.RoutingIntegrationTest;
+import org.casestream.support.events.CaseEventsConsumer;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 class CommandServiceOutageIntegrationTest extends RoutingIntegrationTest {
 
     private static final int CASES = 6;
 
     @Autowired
-    private KafkaListenerEndpointRegistry listeners;
+    private CaseEventsConsumer routing;
 
     @Autowired
     private JdbcClient jdbc;
@@ -39,7 +38,7 @@ class CommandServiceOutageIntegrationTest extends RoutingIntegrationTest {
     @AfterEach
     void everythingRunsAgain() {
         startCommandService();
-        listeners.getListenerContainer("routing").start();
+        routing.start();
     }
 
     @Test
@@ -49,7 +48,6 @@ class CommandServiceOutageIntegrationTest extends RoutingIntegrationTest {
         await(Duration.ofSeconds(30), () -> assertThat(jdbc.sql("SELECT availability FROM routing.agents WHERE agent_id = ?")
                 .param(agent).query(String.class).optional()).contains("online"));
 
-        MessageListenerContainer routing = listeners.getListenerContainer("routing");
         routing.stop();
         List<UUID> cases = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.casestream.events.Topics;
 import org.casestream.localstack.infra.LocalKafka;
-import org.casestream.testkit.TestInfrastructure;
 import org.casestream.routing.RoutingApplication;
 import org.casestream.routing.support.RoutingTokens;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,15 +30,13 @@ class FirstToStartIntegrationTest {
         try (LocalKafka broker = TestInfrastructure.separateKafka()) {
             String kafka = broker.bootstrapServers();
             assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS)).isZero();
-            try (ConfigurableApplicationContext routing = new SpringApplicationBuilder(RoutingApplication.class, RoutingTokens.class).run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + database,
-                    "--spring.datasource.username=postgres",
-                    "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestInfrastructure.publicKeyLocation(),
-                    "--casestream.routing.commands.token-source=test",
-                    "--casestream.routing.commands.base-url=http://127.0.0.1:9",
-                    "--spring.jmx.enabled=false")) {
+            try (ConfigurableApplicationContext routing = Instances.start(Map.of(
+                    "spring.datasource.url", database,
+                    "spring.datasource.username", "postgres",
+                    "spring.kafka.bootstrap-servers", kafka,
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location", TestInfrastructure.publicKeyLocation(),
+                    "casestream.routing.commands.token-source", "test",
+                    "casestream.routing.commands.base-url", "http://127.0.0.1:9"), RoutingApplication.class, RoutingTokens.class)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS) > 0);
                 assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS))
                         .isEqualTo(Topics.CASE_EVENTS_PARTITIONS);

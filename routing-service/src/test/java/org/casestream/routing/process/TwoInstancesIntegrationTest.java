@@ -12,14 +12,14 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.casestream.testkit.TestInfrastructure;
 import org.casestream.routing.RoutingApplication;
-import org.casestream.routing.support.RoutingTokens;
 import org.casestream.routing.support.RoutingIntegrationTest;
+import org.casestream.routing.support.RoutingTokens;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,17 +36,11 @@ class TwoInstancesIntegrationTest extends RoutingIntegrationTest {
 
     @Test
     void twoInstancesNeverAssignBeyondCapacityNorTwice() throws Exception {
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RoutingApplication.class, RoutingTokens.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestInfrastructure.publicKeyLocation(),
-                "--casestream.routing.commands.token-source=test",
-                "--casestream.routing.commands.base-url=" + commandUrl,
-                "--spring.jmx.enabled=false");
+        try (ConfigurableApplicationContext second = Instances.start(Instances.onTestInfrastructure(Map.of(
+                "casestream.routing.commands.token-source", "test",
+                "casestream.routing.commands.base-url", commandUrl)), RoutingApplication.class, RoutingTokens.class);
              AdminClient admin = AdminClient.create(adminConfig())) {
-            // three consumers per instance (spring.kafka.listener.concurrency), so six members of one group
+            // three consumers per instance (casestream.routing.consumers), so six members of one group
             await(Duration.ofSeconds(60), () -> assertThat(members(admin)).isEqualTo(6));
 
             UUID agent = registerAgent(Map.of("Login", 1), 3);

@@ -3,7 +3,6 @@ package org.casestream.routing.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,14 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.casestream.command.CaseCommandApplication;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.testkit.Callers;
+import org.casestream.testkit.Instances;
+import org.casestream.testkit.Ports;
 import org.casestream.testkit.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,13 +46,8 @@ public abstract class RoutingIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.start();
         startCommandService();
-        registry.add("spring.datasource.url", TestInfrastructure::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                TestInfrastructure::publicKeyLocation);
+        TestInfrastructure.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("casestream.routing.commands.base-url", () -> "http://localhost:" + commandPort);
         registry.add("casestream.routing.commands.initial-backoff", () -> "50ms");
         registry.add("casestream.routing.commands.token-source", () -> "test");
@@ -67,18 +61,14 @@ public abstract class RoutingIntegrationTest {
         }
         if (commandDatabase == null) {
             commandDatabase = TestInfrastructure.createDatabase("routing_it_commands");
-            commandPort = freePort();
+            commandPort = Ports.free();
         }
-        commandService = new SpringApplicationBuilder(CaseCommandApplication.class).run(
+        commandService = Instances.start(CaseCommandApplication.class, Instances.onTestInfrastructure(Map.of(
                 // both services have an application.yml at the classpath root: name the command service's own
-                "--spring.config.location=" + commandServiceConfig(),
-                "--server.port=" + commandPort,
-                "--spring.datasource.url=" + commandDatabase,
-                "--spring.datasource.username=postgres",
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                        + TestInfrastructure.publicKeyLocation(),
-                "--spring.jmx.enabled=false");
+                "spring.config.location", commandServiceConfig(),
+                "server.port", String.valueOf(commandPort),
+                "spring.datasource.url", commandDatabase,
+                "spring.jmx.enabled", "false")));
     }
 
     private static String commandServiceConfig() {
@@ -98,31 +88,14 @@ public abstract class RoutingIntegrationTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     // ---- clients
 
     protected static RestClient commands(Role role, String user) {
-        return client("http://localhost:" + commandPort, TestInfrastructure.token(role, user));
+        return Callers.as("http://localhost:" + commandPort, role, user);
     }
 
     protected RestClient routing(Role role, String user) {
-        return client("http://localhost:" + port, TestInfrastructure.token(role, user));
-    }
-
-    private static RestClient client(String baseUrl, String token) {
-        return RestClient.builder()
-                .baseUrl(baseUrl)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return Callers.as("http://localhost:" + port, role, user);
     }
 
     // ---- the command side, as people use it

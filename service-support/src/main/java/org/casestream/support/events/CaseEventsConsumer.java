@@ -23,6 +23,7 @@ import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
@@ -44,9 +45,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * every partition}, by leaving it to the handler to store positions with its state (read back through a
  * {@link PositionStore} at each start). A failing batch is tried again with growing pauses and without end; an
  * {@link UnprocessableEvent} goes to the dead-letter topic. It can be paused and resumed (a rebuild holds the
- * consumer while it resets the state behind it).
+ * consumer while it resets the state behind it). As a bean it starts and stops with the application context,
+ * last and first.
  */
-public final class CaseEventsConsumer {
+public final class CaseEventsConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsConsumer.class);
     private static final long POLL_TIMEOUT_MS = 250;
@@ -129,6 +131,7 @@ public final class CaseEventsConsumer {
      * Starts reading, in the background: the topic is created if no service did yet and, for a consumer of every
      * partition, its partitions are waited for while the broker is not reachable.
      */
+    @Override
     public synchronized void start() {
         if (running) {
             return;
@@ -150,6 +153,7 @@ public final class CaseEventsConsumer {
     }
 
     /** Stops reading and waits until the handler is done with its last batch; then the handler's stopped(). */
+    @Override
     public void stop() {
         Thread starting;
         synchronized (this) {
@@ -173,6 +177,7 @@ public final class CaseEventsConsumer {
         meters.forget(this);
     }
 
+    @Override
     public boolean isRunning() {
         return running;
     }
