@@ -85,9 +85,16 @@ public final class TestInfrastructure {
      * a test that needs a broker no other test has touched (no topics yet). The caller closes it.
      */
     public static LocalKafka separateKafka() {
+        return separateKafka(Map.of());
+    }
+
+    /** As {@link #separateKafka()}, with further broker settings (a production broker's retention, say). */
+    public static LocalKafka separateKafka(Map<String, String> brokerSettings) {
+        start();
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("num.partitions", "1"));
+        settings.putAll(brokerSettings);
         try {
-            return LocalKafka.start(Files.createTempDirectory(home, "kafka-"), freePort(), freePort(),
-                    Map.of("num.partitions", "1"));
+            return LocalKafka.start(Files.createTempDirectory(home, "kafka-"), freePort(), freePort(), settings);
         } catch (Exception e) {
             throw new IllegalStateException("A separate Kafka did not start", e);
         }

@@ -3,6 +3,7 @@ package org.casestream.command.publishing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.casestream.events.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -26,6 +27,6 @@ class PublishingConfiguration {
     @Bean
     NewTopic caseEventsTopic(PublishingProperties properties) {
         return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
-                .replicas(properties.replicas()).build();
+                .replicas(properties.replicas()).configs(Topics.KEEP_EVERYTHING).build();
     }
 }

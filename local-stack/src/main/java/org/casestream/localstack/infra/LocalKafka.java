@@ -76,6 +76,9 @@ public final class LocalKafka implements AutoCloseable {
         // a topic a producer auto-creates (every service started while the broker was away, so none created it
         // with its partitions) gets as many as the services create (Topics.CASE_EVENTS_PARTITIONS)
         props.put("num.partitions", "6");
+        // and keeps everything, as the services create it (Topics.KEEP_EVERYTHING): read models are rebuilt from it
+        props.put("log.retention.ms", "-1");
+        props.put("log.retention.bytes", "-1");
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
         props.put("offsets.topic.replication.factor", "1");

@@ -60,7 +60,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
     private final DefaultErrorHandler errorHandler;
     private final BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters;
     private final CaseEventsConsumers.Meters meters;
-    private final CaseEventsConsumers.Topics topics;
+    private final CaseEventsConsumers.TopicAdmin topics;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Map<Integer, Long> lags = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -74,7 +74,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
     CaseEventsConsumer(CaseEventsSettings settings, CaseEventsHandler handler, PositionStore positions,
                        ConsumerFactory<String, byte[]> consumerFactory,
                        BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters, CaseEventsConsumers.Meters meters,
-                       CaseEventsConsumers.Topics topics) {
+                       CaseEventsConsumers.TopicAdmin topics) {
         this.settings = settings;
         this.handler = handler;
         this.positions = positions;

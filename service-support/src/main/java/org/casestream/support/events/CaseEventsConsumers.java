@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.casestream.events.Topics;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public class CaseEventsConsumers implements DisposableBean {
     private final Map<String, Object> adminConfig;
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
     private final Meters meters;
-    private final Topics topics;
+    private final TopicAdmin topics;
 
     /**
      * @param consumerConfig the service's consumer settings ({@code spring.kafka.consumer}, bootstrap servers included)
@@ -68,7 +69,7 @@ public class CaseEventsConsumers implements DisposableBean {
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.deadLetterProducers = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer());
         this.meters = new Meters(registry);
-        this.topics = new Topics(this.adminConfig);
+        this.topics = new TopicAdmin(this.adminConfig);
     }
 
     /** A consumer that shares the topic's partitions with the other members of its group. */
@@ -170,13 +171,13 @@ public class CaseEventsConsumers implements DisposableBean {
     }
 
     /** Creates the topic (and the consumer's dead-letter topic) when no service did yet, and waits for partitions. */
-    static final class Topics {
+    static final class TopicAdmin {
 
         private static final Duration PAUSE = Duration.ofSeconds(1);
 
         private final Map<String, Object> adminConfig;
 
-        Topics(Map<String, Object> adminConfig) {
+        TopicAdmin(Map<String, Object> adminConfig) {
             Map<String, Object> config = new java.util.HashMap<>(adminConfig);
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
@@ -188,10 +189,12 @@ public class CaseEventsConsumers implements DisposableBean {
                 Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                 List<NewTopic> missing = new java.util.ArrayList<>();
                 if (!existing.contains(settings.topic())) {
-                    missing.add(new NewTopic(settings.topic(), Optional.of(settings.topicPartitions()), Optional.empty()));
+                    missing.add(new NewTopic(settings.topic(), Optional.of(settings.topicPartitions()), Optional.empty())
+                            .configs(Topics.KEEP_EVERYTHING));
                 }
                 if (!existing.contains(settings.deadLetterTopic())) {
-                    missing.add(new NewTopic(settings.deadLetterTopic(), Optional.of(1), Optional.empty()));
+                    missing.add(new NewTopic(settings.deadLetterTopic(), Optional.of(1), Optional.empty())
+                            .configs(Topics.KEEP_EVERYTHING));
                 }
                 admin.createTopics(missing).values().values().forEach(created -> {
                     try {
