@@ -75,6 +75,9 @@ public class GatewayProblemHandling {
                 locked.retryAfter());
     }
 
+    /** How soon a caller may try a service that was not reachable: services restart within seconds. */
+    private static final Duration BACKEND_RETRY = Duration.ofSeconds(5);
+
     private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, String title,
             String why, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
@@ -82,14 +85,30 @@ public class GatewayProblemHandling {
                 .body(Problems.of(status, type, title, why + "; try again in " + seconds + " seconds"));
     }
 
-
-    /** The service behind the route did not answer. */
+    /**
+     * The service behind the route is down (503, at once: the connect timeout is 2 s) or did not answer within
+     * the read timeout (504): either way a problem the caller can act on, never a hanging request or a 500.
+     */
     @ExceptionHandler(ResourceAccessException.class)
-    ProblemDetail backendUnavailable(ResourceAccessException failure, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> backendUnavailable(ResourceAccessException failure, HttpServletRequest request) {
         log.warn("No answer from the service for {} {}: {}", request.getMethod(), request.getRequestURI(),
                 Redacted.causes(failure));
-        return Problems.of(HttpStatus.BAD_GATEWAY, "service-unavailable", "Service unavailable",
-                "The service behind this path did not answer; try again shortly");
+        if (timedOut(failure)) {
+            return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(Problems.of(HttpStatus.GATEWAY_TIMEOUT,
+                    "service-timeout", "Service timeout", "The service behind this path did not answer in time"));
+        }
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                "The service behind this path is not reachable", BACKEND_RETRY);
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.http.HttpTimeoutException && !(cause instanceof java.net.http.HttpConnectTimeoutException)
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -148,15 +149,31 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void aServiceThatDoesNotAnswerIsABadGatewayProblem() {
+    void aServiceThatIsDownIsAServiceUnavailableProblemWithRetryAfter() {
         routing.down();
         try {
             Answer answer = get("/api/routing/config/sla-policies", token);
-            assertProblem(answer, 502);
+            assertProblem(answer, 503);
             assertThat(answer.json().get("type").asText()).endsWith("/service-unavailable");
+            assertThat(Integer.parseInt(answer.header("Retry-After"))).isPositive();
         } finally {
             routing.up();
         }
         assertThat(get("/api/routing/config/sla-policies", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceThatAnswersTooLateIsAGatewayTimeoutProblemNotAWait() {
+        // the tests' gateway waits 2 s for an answer (spring.http.client.read-timeout)
+        routing.slow(Duration.ofSeconds(20));
+        try {
+            long start = System.nanoTime();
+            Answer answer = get("/api/routing/config/sla-policies", token);
+            assertProblem(answer, 504);
+            assertThat(answer.json().get("type").asText()).endsWith("/service-timeout");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        } finally {
+            routing.slow(Duration.ZERO);
+        }
     }
 }

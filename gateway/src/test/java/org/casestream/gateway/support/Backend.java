@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +40,7 @@ public final class Backend {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile CountDownLatch secondEvent = new CountDownLatch(1);
     private volatile boolean secondEventSent;
+    private volatile Duration delay = Duration.ZERO;
 
     private Backend(String name) throws IOException {
         this.name = name;
@@ -55,6 +57,11 @@ public final class Backend {
     /** Stops listening (connections are refused) until {@link #up()}. */
     public void down() {
         server.stop(0);
+    }
+
+    /** Answers every request but the stream only after {@code delay} (zero: at once). */
+    public void slow(Duration delay) {
+        this.delay = delay;
     }
 
     /** Listens again on the same port. */
@@ -131,9 +138,18 @@ public final class Backend {
                 answer(exchange, Map.of("openapi", "3.0.1", "info", Map.of("title", name, "version", "1"),
                         "servers", List.of(Map.of("url", url()))));
             } else {
+                pause(delay);
                 answer(exchange, Map.of("backend", name, "method", exchange.getRequestMethod(), "path", path,
                         "query", query == null ? "" : query, "bodyLength", body.length()));
             }
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

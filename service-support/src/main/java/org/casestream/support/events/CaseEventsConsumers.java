@@ -35,6 +35,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
@@ -53,6 +55,7 @@ public class CaseEventsConsumers implements DisposableBean {
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
     private final Meters meters;
     private final TopicAdmin topics;
+    private final MeterRegistry registry;
 
     /**
      * @param consumerConfig the service's consumer settings ({@code spring.kafka.consumer}, bootstrap servers included)
@@ -68,6 +71,8 @@ public class CaseEventsConsumers implements DisposableBean {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.deadLetterProducers = new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer());
+        this.deadLetterProducers.addListener(new MicrometerProducerListener<>(registry));
+        this.registry = registry;
         this.meters = new Meters(registry);
         this.topics = new TopicAdmin(this.adminConfig);
     }
@@ -103,6 +108,8 @@ public class CaseEventsConsumers implements DisposableBean {
                 (int) Math.min(Integer.MAX_VALUE, settings.partitionRefresh().toMillis()));
         DefaultKafkaConsumerFactory<String, byte[]> factory =
                 new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        // the Kafka client's own metrics (assigned partitions, lag, rebalances) next to the kit's
+        factory.addListener(new MicrometerConsumerListener<>(registry));
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(deadLetterProducers);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(settings.deadLetterTopic(), -1));

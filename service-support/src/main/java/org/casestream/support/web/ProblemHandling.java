@@ -1,5 +1,8 @@
 package org.casestream.support.web;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,6 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException failure,
@@ -113,12 +117,30 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Anything unexpected: 500, and a log line that names the failure without its messages (they may hold PII). */
+    /**
+     * Anything unexpected: 500, and a log line that names the failure without its messages (they may hold PII).
+     * A failure whose cause is the database being away (no connection within the pool's 2 s) is a 503 with
+     * {@code Retry-After} instead, however deep the framework wrapped it.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (databaseAway(failure)) {
+            log.warn("Request {} {}: the database is not reachable ({})", request.getMethod(), request.getRequestURI(),
+                    Redacted.causes(failure));
+            return Problems.dependencyUnavailable("The service's database", DATABASE_RETRY);
+        }
         log.error("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(), Redacted.causes(failure));
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The request failed; quote correlation id " + CorrelationIdFilter.current(request));
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "The request failed; quote correlation id " + CorrelationIdFilter.current(request)));
+    }
+
+    private static boolean databaseAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<FieldError> fieldErrors(Errors result) {

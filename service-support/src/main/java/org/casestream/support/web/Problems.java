@@ -1,10 +1,13 @@
 package org.casestream.support.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** The one way this service builds RFC 9457 problem details. */
 public final class Problems {
@@ -19,6 +22,17 @@ public final class Problems {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * A dependency of the service (its database, a peer) is away: 503 with {@code Retry-After}, at once rather
+     * than after a driver's default timeout, so that callers and load balancers move on.
+     */
+    public static ResponseEntity<ProblemDetail> dependencyUnavailable(String what, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service unavailable",
+                        what + " is not reachable right now; try again in " + seconds + " seconds"));
     }
 
     public static ProblemDetail invalid(List<FieldError> errors) {
