@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,18 +21,31 @@ public class Revocations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Cache<String, Boolean> answers;
 
-    public Revocations(JdbcClient jdbc, Clock clock) {
+    public Revocations(JdbcClient jdbc, Clock clock, TokenProperties tokens) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.answers = Caffeine.newBuilder().expireAfterWrite(tokens.revocationCache()).maximumSize(100_000).build();
     }
 
     public void revokeAccessToken(String jti, Instant expiresAt) {
         jdbc.sql("INSERT INTO revoked_access_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING")
                 .params(jti, Timestamp.from(expiresAt)).update();
+        forget();
     }
 
+    /** A session or token was revoked through this gateway: no cached answer may outlive it. */
+    public void forget() {
+        answers.invalidateAll();
+    }
+
+    /** Whether the token is revoked; the answer is kept for {@code revocation-cache}, so most requests read nothing. */
     public boolean isRevoked(String jti, String sessionId) {
+        return answers.get(jti + "|" + sessionId, key -> lookUp(jti, sessionId));
+    }
+
+    private boolean lookUp(String jti, String sessionId) {
         UUID session = parse(sessionId);
         if (session == null) {
             return jdbc.sql("SELECT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = ?)")

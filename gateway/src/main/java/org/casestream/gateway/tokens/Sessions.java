@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class Sessions {
 
     private final JdbcClient jdbc;
+    private final Revocations revocations;
 
-    public Sessions(JdbcClient jdbc) {
+    public Sessions(JdbcClient jdbc, Revocations revocations) {
         this.jdbc = jdbc;
+        this.revocations = revocations;
     }
 
     /** A stored refresh token and the state of its session. */
@@ -53,11 +55,13 @@ public class Sessions {
     public void revoke(UUID sessionId, Instant now) {
         jdbc.sql("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), sessionId).update();
+        revocations.forget();
     }
 
     public void revokeAllOf(String username, Instant now) {
         jdbc.sql("UPDATE sessions SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), username).update();
+        revocations.forget();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -3,6 +3,7 @@ package org.casestream.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,16 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.awaitility.Awaitility;
 import org.casestream.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AuthIntegrationTest extends GatewayIntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private static final String PASSWORD = "a-long-password-1";
 
@@ -183,5 +190,25 @@ class AuthIntegrationTest extends GatewayIntegrationTest {
         // a new login is a new session
         assertThat(get("/api/auth/me", tokenOf(username, PASSWORD)).status()).isEqualTo(200);
         assertThat(URI.create(base()).getPort()).isEqualTo(port);
+    }
+
+    /**
+     * The gateway does not read the revocation tables on every request: a session another gateway instance revoked
+     * (written straight to the shared database here) still passes for a moment on this one, and is refused once
+     * the cached answer expires (the tests' revocation-cache is 2 s).
+     */
+    @Test
+    void anotherInstancesRevocationCountsWithinTheCacheTimeNotPerRequest() {
+        String username = createUser(adminToken(), "Rita Revoked", PASSWORD, "agent");
+        String access = tokenOf(username, PASSWORD);
+        assertThat(get("/api/auth/me", access).status()).isEqualTo(200);
+
+        int revoked = jdbc.sql("UPDATE gateway.sessions SET revoked_at = now() WHERE username = ? AND revoked_at IS NULL")
+                .param(username).update();
+
+        assertThat(revoked).isEqualTo(1);
+        assertThat(get("/api/auth/me", access).status()).as("answered from the cache").isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/auth/me", access).status() == 401);
     }
 }

@@ -75,6 +75,7 @@ public abstract class GatewayIntegrationTest {
         properties.put("casestream.gateway.web.spa-index", "classpath:/spa-test/index.html");
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.http.client.read-timeout", "2s");
+        properties.put("casestream.gateway.tokens.revocation-cache", "2s");
         properties.put("casestream.gateway.tokens.rotation.ring-directory", home.resolve("ring").toString());
         properties.put("casestream.gateway.service-clients.routing-service.secret", ROUTING_SECRET);
         return properties;

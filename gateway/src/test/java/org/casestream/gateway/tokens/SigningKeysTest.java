@@ -28,7 +28,8 @@ class SigningKeysTest {
     private SigningKeys keysIn(Path jwt, boolean generateMissing) {
         return new SigningKeys(new TokenProperties(new FileSystemResource(jwt.resolve("private.pem")),
                 new FileSystemResource(jwt.resolve("public.pem")), "casestream-local", "http://casestream-gateway",
-                "casestream-api", Duration.ofMinutes(15), Duration.ofHours(12), Duration.ofMinutes(10), null, generateMissing));
+                "casestream-api", Duration.ofMinutes(15), Duration.ofHours(12), Duration.ofMinutes(10), null,
+                Duration.ofSeconds(5), generateMissing));
     }
 
     @Test
