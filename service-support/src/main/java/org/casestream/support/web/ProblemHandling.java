@@ -1,5 +1,6 @@
 package org.casestream.support.web;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -134,9 +135,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Internal error", "The request failed; quote correlation id " + CorrelationIdFilter.current(request)));
     }
 
+    /**
+     * No connection within the pool's timeout, or one the database dropped: SQLSTATE class 08 (connection exception)
+     * or 57P (the server shutting down or not yet accepting connections).
+     */
     private static boolean databaseAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

@@ -1,0 +1,42 @@
+package org.casestream.support.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * However a framework wraps it, a failure caused by the database being away is a 503 with Retry-After: no
+ * connection from the pool in time, a connection the server dropped while shutting down (57P01), a refused one (08001).
+ * Anything else stays a 500.
+ */
+class DatabaseAwayProblemTest {
+
+    private final ProblemHandling handling = new ProblemHandling();
+    private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/things");
+
+    @Test
+    void aFailureCausedByTheDatabaseBeingAwayIsServiceUnavailable() {
+        for (Exception away : new Exception[] {
+                new IllegalStateException("wrapped", new SQLTransientConnectionException("pool timed out")),
+                new RuntimeException(new IllegalStateException(new SQLException("terminating connection", "57P01"))),
+                new RuntimeException(new SQLException("connection refused", "08001"))}) {
+            ResponseEntity<ProblemDetail> answer = handling.unexpected(away, request);
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(answer.getBody().getType().toString()).endsWith("/dependency-unavailable");
+        }
+    }
+
+    @Test
+    void otherFailuresAreInternalErrors() {
+        assertThat(handling.unexpected(new RuntimeException(new SQLException("duplicate key", "23505")), request)
+                .getStatusCode().value()).isEqualTo(500);
+        assertThat(handling.unexpected(new IllegalStateException("bug"), request).getStatusCode().value()).isEqualTo(500);
+    }
+}
