@@ -70,7 +70,7 @@ public class AgentController {
     }
 
     private RegisteredAgent load(UUID agentId) {
-        List<AgentEvent> events = eventStore.readEvents(agentId.toString()).asStream()
+        List<AgentEvent> events = eventStore.readEvents(agentId.toString(), 0).asStream()
                 .map(message -> message.getPayload())
                 .filter(AgentEvent.class::isInstance).map(AgentEvent.class::cast).toList();
         if (events.isEmpty()) {

@@ -46,6 +46,7 @@ public class CaseHistory {
     }
 
     private List<? extends DomainEventMessage<?>> events(UUID caseId) {
-        return eventStore.readEvents(caseId.toString()).asStream().toList();
+        // from the first event, never from a snapshot: the history is the events themselves
+        return eventStore.readEvents(caseId.toString(), 0).asStream().toList();
     }
 }

@@ -3,6 +3,7 @@ package org.casestream.command.platform;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -11,6 +12,9 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -18,9 +22,12 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.casestream.command.domain.agents.AgentAggregate;
+import org.casestream.command.domain.cases.CaseAggregate;
 import org.casestream.events.json.EventJson;
 import org.casestream.events.versioning.EventVersions;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -137,8 +144,28 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * A snapshot of a case or an agent every {@code casestream.snapshots.every} events: loading one then folds the
+     * snapshot and the events after it, so a command on a case with thousands of events costs what one on a new
+     * case does. A snapshot that no longer reads (the aggregate changed shape) is skipped: Axon folds the whole
+     * history instead.
+     */
+    @Bean
+    SnapshotTriggerDefinition aggregateSnapshots(Snapshotter snapshotter,
+                                                 @Value("${casestream.snapshots.every:200}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /** Aggregates are snapshotted field by field, as they are: they have no getters and need none. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+    private interface SnapshotByFields {
+    }
+
     private static Serializer jackson() {
-        ObjectMapper mapper = EventJson.configure(new ObjectMapper());
+        ObjectMapper mapper = EventJson.configure(new ObjectMapper())
+                .addMixIn(CaseAggregate.class, SnapshotByFields.class)
+                .addMixIn(AgentAggregate.class, SnapshotByFields.class);
         return JacksonSerializer.builder()
                 .objectMapper(mapper)
                 .revisionResolver(new CatalogueRevisionResolver())

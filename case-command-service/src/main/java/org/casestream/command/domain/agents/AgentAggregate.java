@@ -21,7 +21,7 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.agents.AgentSkillsChanged;
 
 /** An agent: skills per queue, capacity, availability. New agents start offline. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshots")
 public class AgentAggregate {
 
     @AggregateIdentifier

@@ -56,7 +56,7 @@ import org.casestream.events.cases.SlaTargetsSet;
  * only what later decisions need. A command that changes nothing (the same priority again, a comment id
  * already added) applies nothing, so retried commands are harmless.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshots")
 public class CaseAggregate {
 
     /** Status moves an agent may make; a customer's reply on a done case reopens it on its own. */
