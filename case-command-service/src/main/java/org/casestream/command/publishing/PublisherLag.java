@@ -1,5 +1,7 @@
 package org.casestream.command.publishing;
 
+import java.util.Optional;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -29,12 +31,15 @@ public class PublisherLag {
 
     public double events() {
         long head = position(eventStore.createHeadToken());
+        return publishedPosition().map(published -> (double) Math.max(0, head - published)).orElse(Double.NaN);
+    }
+
+    /** The store's global index up to which every event was published (-1 before the first); empty without a publisher. */
+    public Optional<Long> publishedPosition() {
         return processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .map(processor -> processor.processingStatus().values().stream()
                         .mapToLong(status -> status.getCurrentPosition().orElse(-1L))
-                        .min().orElse(-1L))
-                .map(published -> (double) Math.max(0, head - published))
-                .orElse(Double.NaN);
+                        .min().orElse(-1L));
     }
 
     private static long position(TrackingToken token) {

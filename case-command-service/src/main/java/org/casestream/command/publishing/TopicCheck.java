@@ -21,8 +21,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.casestream.events.Topics;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
@@ -50,7 +48,7 @@ public class TopicCheck {
     private final Map<String, Object> adminConfig;
     private final PublishingProperties properties;
     private final JdbcClient jdbc;
-    private final EventProcessingConfiguration processing;
+    private final PublisherLag publisher;
     private final AtomicReference<Report> last = new AtomicReference<>();
 
     /**
@@ -70,14 +68,14 @@ public class TopicCheck {
     }
 
     public TopicCheck(KafkaAdmin kafkaAdmin, PublishingProperties properties, JdbcClient jdbc,
-                      EventProcessingConfiguration processing, MeterRegistry registry) {
+                      PublisherLag publisher, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         this.adminConfig = Map.copyOf(config);
         this.properties = properties;
         this.jdbc = jdbc;
-        this.processing = processing;
+        this.publisher = publisher;
         Gauge.builder("casestream.topic.missing-records", last, report -> Optional.ofNullable(report.get())
                         .map(found -> (double) found.missing()).orElse(Double.NaN))
                 .description("Published events the case events topic no longer holds (a rebuild from it would miss them)")
@@ -166,10 +164,7 @@ public class TopicCheck {
 
     /** Events up to the publisher's position in the store (all of them once it caught up). */
     private long published() {
-        long position = processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values().stream()
-                        .mapToLong(status -> status.getCurrentPosition().orElse(-1L)).min().orElse(-1L))
-                .orElse(-1L);
+        long position = publisher.publishedPosition().orElse(-1L);
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?").param(position)
                 .query(Long.class).single();
     }

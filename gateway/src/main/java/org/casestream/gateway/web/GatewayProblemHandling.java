@@ -2,6 +2,9 @@ package org.casestream.gateway.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +38,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class GatewayProblemHandling {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandling.class);
+    /** How soon a caller may try a service that was not reachable: services restart within seconds. */
+    private static final Duration BACKEND_RETRY = Duration.ofSeconds(5);
 
     private final WebProperties web;
 
@@ -65,25 +70,16 @@ public class GatewayProblemHandling {
 
     @ExceptionHandler(LoginThrottled.class)
     ResponseEntity<ProblemDetail> throttled(LoginThrottled throttled) {
-        return retryLater(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins",
                 "Too many failed logins from this address", throttled.retryAfter());
     }
 
     @ExceptionHandler(AccountLocked.class)
     ResponseEntity<ProblemDetail> locked(AccountLocked locked) {
-        return retryLater(HttpStatus.LOCKED, "account-locked", "Account locked", "Too many failed logins",
+        return Problems.retryLater(HttpStatus.LOCKED, "account-locked", "Account locked", "Too many failed logins",
                 locked.retryAfter());
     }
 
-    /** How soon a caller may try a service that was not reachable: services restart within seconds. */
-    private static final Duration BACKEND_RETRY = Duration.ofSeconds(5);
-
-    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, String title,
-            String why, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(Problems.of(status, type, title, why + "; try again in " + seconds + " seconds"));
-    }
 
     /**
      * The service behind the route is down (503, at once: the connect timeout is 2 s) or did not answer within
@@ -97,14 +93,14 @@ public class GatewayProblemHandling {
             return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(Problems.of(HttpStatus.GATEWAY_TIMEOUT,
                     "service-timeout", "Service timeout", "The service behind this path did not answer in time"));
         }
-        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                 "The service behind this path is not reachable", BACKEND_RETRY);
     }
 
     private static boolean timedOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.http.HttpTimeoutException && !(cause instanceof java.net.http.HttpConnectTimeoutException)
-                    || cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)
+                    || cause instanceof SocketTimeoutException) {
                 return true;
             }
         }

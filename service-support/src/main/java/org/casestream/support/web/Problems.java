@@ -29,10 +29,16 @@ public final class Problems {
      * than after a driver's default timeout, so that callers and load balancers move on.
      */
     public static ResponseEntity<ProblemDetail> dependencyUnavailable(String what, Duration retryAfter) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service unavailable",
+                what + " is not reachable right now", retryAfter);
+    }
+
+    /** A problem the caller may try again after {@code retryAfter}: its {@code Retry-After} in whole seconds (at least 1). */
+    public static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String type, String title, String why,
+                                                           Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service unavailable",
-                        what + " is not reachable right now; try again in " + seconds + " seconds"));
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(of(status, type, title, why + "; try again in " + seconds + " seconds"));
     }
 
     public static ProblemDetail invalid(List<FieldError> errors) {
