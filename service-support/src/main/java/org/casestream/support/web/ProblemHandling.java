@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -137,10 +138,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /**
      * No connection within the pool's timeout, or one the database dropped: SQLSTATE class 08 (connection exception)
-     * or 57P (the server shutting down or not yet accepting connections).
+     * or 57P (the server shutting down or not yet accepting connections). When the connection broke inside a
+     * transaction, the rollback fails too and its exception carries the first failure aside, not as its cause.
      */
     private static boolean databaseAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && databaseAway(rollback.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }

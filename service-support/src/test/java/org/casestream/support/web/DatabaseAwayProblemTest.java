@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * However a framework wraps it, a failure caused by the database being away is a 503 with Retry-After: no
@@ -25,12 +26,21 @@ class DatabaseAwayProblemTest {
         for (Exception away : new Exception[] {
                 new IllegalStateException("wrapped", new SQLTransientConnectionException("pool timed out")),
                 new RuntimeException(new IllegalStateException(new SQLException("terminating connection", "57P01"))),
-                new RuntimeException(new SQLException("connection refused", "08001"))}) {
+                new RuntimeException(new SQLException("connection refused", "08001")),
+                rollbackFailedAfter(new RuntimeException(new SQLException("I/O error", "08006")))}) {
             ResponseEntity<ProblemDetail> answer = handling.unexpected(away, request);
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
             assertThat(answer.getBody().getType().toString()).endsWith("/dependency-unavailable");
         }
+    }
+
+    /** The connection broke mid-transaction, so the rollback failed too: the rollback's failure wraps the first. */
+    private static TransactionSystemException rollbackFailedAfter(RuntimeException first) {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(first);
+        return rollback;
     }
 
     @Test
