@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL and Kafka for running Casestream without Docker. {@link #start()} returns once both
- * accept connections and then writes {@code infra.ready}; {@link #close()} removes it first and
- * stops Kafka, then PostgreSQL. Both are safe to call from a shutdown hook while the other runs.
+ * PostgreSQL, Kafka, the MongoDB wire server and a mail catcher for running Casestream without Docker.
+ * {@link #start()} returns once they accept connections and then writes {@code infra.ready}; {@link #close()}
+ * removes it first and stops them all, PostgreSQL last. Both are safe to call from a shutdown hook while the other
+ * runs. In between, a drill may stop and start one part at a time through {@link InfraControl}.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -34,7 +35,11 @@ public final class LocalInfrastructure implements AutoCloseable {
     private LocalKafka kafka;
     private LocalMongo mongo;
     private LocalMailCatcher mail;
+    private InfraControl control;
     private boolean closed;
+
+    /** The parts a fault drill can stop and start one at a time (see {@link InfraControl}). */
+    public enum Part { POSTGRES, KAFKA, MONGO }
 
     public LocalInfrastructure(InfraSettings settings) {
         this.settings = settings;
@@ -52,12 +57,13 @@ public final class LocalInfrastructure implements AutoCloseable {
         Files.createDirectories(settings.home().root());
         Files.deleteIfExists(settings.home().readyFile());
         try {
-            postgres = LocalPostgres.start(settings.home().postgresDirectory(), settings.postgresPort(), settings.durablePostgres());
-            kafka = LocalKafka.start(settings.home().kafkaDirectory(), settings.kafkaPort(), settings.kafkaControllerPort());
-            mongo = LocalMongo.start(settings.home().mongoDirectory(), settings.mongoPort());
+            for (Part part : Part.values()) {
+                start(part);
+            }
             mail = LocalMailCatcher.start(settings.smtpPort(), settings.imapPort());
             verifyPostgres();
             verifyKafka();
+            control = InfraControl.start(this);
         } catch (Exception e) {
             stopServers();
             closed = true;
@@ -84,7 +90,59 @@ public final class LocalInfrastructure implements AutoCloseable {
         LOG.info("Local infrastructure stopped");
     }
 
+    /** Starts {@code part} on its port and data directory; nothing happens when it already runs. */
+    public synchronized void start(Part part) throws Exception {
+        switch (part) {
+            case POSTGRES -> {
+                if (postgres == null) {
+                    postgres = LocalPostgres.start(settings.home().postgresDirectory(), settings.postgresPort(),
+                            settings.durablePostgres());
+                }
+            }
+            case KAFKA -> {
+                if (kafka == null) {
+                    kafka = LocalKafka.start(settings.home().kafkaDirectory(), settings.kafkaPort(),
+                            settings.kafkaControllerPort());
+                }
+            }
+            case MONGO -> {
+                if (mongo == null) {
+                    mongo = LocalMongo.start(settings.home().mongoDirectory(), settings.mongoPort());
+                }
+            }
+        }
+    }
+
+    /** Stops {@code part} cleanly (its data stays); the others go on running. */
+    public synchronized void stop(Part part) throws Exception {
+        LOG.info("Stopping {} on request", part);
+        switch (part) {
+            case POSTGRES -> {
+                if (postgres != null) {
+                    postgres.close();
+                    postgres = null;
+                }
+            }
+            case KAFKA -> {
+                if (kafka != null) {
+                    kafka.close();
+                    kafka = null;
+                }
+            }
+            case MONGO -> {
+                if (mongo != null) {
+                    mongo.close();
+                    mongo = null;
+                }
+            }
+        }
+    }
+
     private void stopServers() {
+        if (control != null) {
+            control.close();
+            control = null;
+        }
         if (mail != null) {
             try {
                 mail.close();
@@ -142,6 +200,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
+    /** Written readable by its owner only (a temporary file's permissions): it holds the control token. */
     private void writeReadyFile() throws IOException {
         Path ready = settings.home().readyFile();
         String content = String.join("\n",
@@ -156,6 +215,8 @@ public final class LocalInfrastructure implements AutoCloseable {
                 "mongo.uri=" + settings.mongoUri(),
                 "smtp.port=" + settings.smtpPort(),
                 "imap.port=" + settings.imapPort(),
+                "control.port=" + control.port(),
+                "control.token=" + control.token(),
                 "");
         Path temp = Files.createTempFile(ready.getParent(), ".infra.ready", ".tmp");
         Files.writeString(temp, content, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.casestream.localstack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +34,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -113,6 +118,75 @@ class LocalInfrastructureTest {
         assertThat(consumeAll(bootstrap, "fresh-" + UUID.randomUUID(), 2)).extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrder(marker, "after-kill");
         assertThat(infra.stop(STOP_WITHIN)).as("exit code after SIGTERM").isEqualTo(SIGTERM_EXIT);
+    }
+
+    /**
+     * A drill stops one part at a time: while Kafka or MongoDB is stopped its port refuses connections and the rest
+     * serves on; started again, each has kept what it held. PostgreSQL restarts with its rows. Only the token from
+     * the ready file opens the control.
+     */
+    @Test
+    @Timeout(180)
+    void onePartAtATimeStopsAndStartsAgainWithItsDataWhileTheOthersServe() throws Exception {
+        int postgresPort = LocalStackInfraProcess.freePort();
+        int kafkaPort = LocalStackInfraProcess.freePort();
+        String jdbcUrl = "jdbc:postgresql://localhost:" + postgresPort + "/casestream";
+        String bootstrap = "localhost:" + kafkaPort;
+        String marker = UUID.randomUUID().toString();
+        infra = new LocalStackInfraProcess(home, postgresPort, kafkaPort, LocalStackInfraProcess.freePort());
+        infra.start(READY_WITHIN);
+        int mongoPort = Integer.parseInt(readyValue("mongo.port"));
+        String mongoUri = "mongodb://localhost:" + mongoPort;
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            mongo.getDatabase("casestream").getCollection("drill").insertOne(new Document("_id", marker));
+        }
+        produce(bootstrap, "case-1", marker);
+        InfraParts parts = InfraParts.of(infra.readyFile());
+
+        parts.stop(LocalInfrastructure.Part.KAFKA);
+        assertThat(accepts(kafkaPort)).as("Kafka stopped").isFalse();
+        assertThat(accepts(mongoPort)).as("MongoDB serves on").isTrue();
+        parts.start(LocalInfrastructure.Part.KAFKA);
+        assertThat(consumeAll(bootstrap, "after-" + UUID.randomUUID(), 1)).extracting(ConsumerRecord::value)
+                .containsExactly(marker);
+
+        parts.stop(LocalInfrastructure.Part.MONGO);
+        assertThat(accepts(mongoPort)).as("MongoDB stopped").isFalse();
+        assertThat(accepts(kafkaPort)).as("Kafka serves on").isTrue();
+        parts.start(LocalInfrastructure.Part.MONGO);
+        try (MongoClient mongo = MongoClients.create(mongoUri)) {
+            assertThat(mongo.getDatabase("casestream").getCollection("drill").find(Filters.eq("_id", marker)).first())
+                    .isNotNull();
+        }
+
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE persistence_check (id int PRIMARY KEY, marker text NOT NULL)");
+            statement.execute("INSERT INTO persistence_check VALUES (1, '" + marker + "')");
+        }
+        parts.restart(LocalInfrastructure.Part.POSTGRES);
+        assertThat(selectMarker(jdbcUrl)).contains(marker);
+
+        java.util.List<String> ready = Files.readAllLines(infra.readyFile());
+        ready.replaceAll(line -> line.startsWith("control.token=") ? "control.token=guessed" : line);
+        Path forged = home.resolve("forged.ready");
+        Files.write(forged, ready);
+        assertThatThrownBy(() -> InfraParts.of(forged).stop(LocalInfrastructure.Part.KAFKA)).hasMessageContaining("401");
+        assertThat(accepts(kafkaPort)).isTrue();
+    }
+
+    private String readyValue(String key) throws Exception {
+        return Files.readAllLines(infra.readyFile()).stream().filter(line -> line.startsWith(key + "="))
+                .map(line -> line.substring(key.length() + 1)).findFirst().orElseThrow();
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static Optional<String> selectMarker(String jdbcUrl) throws Exception {
