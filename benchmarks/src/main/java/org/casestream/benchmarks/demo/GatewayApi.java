@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,28 +15,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The gateway's public API, as any client calls it: a Bearer token from {@code /api/auth/login} or a channel's
- * {@code X-Api-Key}. Answers 429 (rate limit) and 502/503 (a service still starting) are retried after the
- * {@code Retry-After} the gateway names; every write the loader sends carries an {@code Idempotency-Key}, so a
- * retry never does anything twice.
+ * {@code X-Api-Key}. Answers 429 (rate limit) and 502/503 (a service still starting), and no answer at all, are
+ * retried after the {@code Retry-After} the gateway names until {@code keepTrying} has passed; every write the
+ * loader sends carries an {@code Idempotency-Key}, so a retry never does anything twice. Every answer, retried
+ * or not, is told to the {@code seen} listener (0 when none came), so a drill can count them.
  */
-final class GatewayApi {
+public final class GatewayApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ATTEMPTS = 8;
+    private static final Duration DEMO_PATIENCE = Duration.ofSeconds(60);
 
-    record Answer(int status, JsonNode body) {
-        boolean ok() {
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
 
     /** Bearer token or API key; toString never shows either. */
-    record Credentials(String header, String value) {
-        static Credentials bearer(String token) {
+    public record Credentials(String header, String value) {
+        public static Credentials bearer(String token) {
             return new Credentials("Authorization", "Bearer " + token);
         }
 
-        static Credentials apiKey(String key) {
+        public static Credentials apiKey(String key) {
             return new Credentials("X-Api-Key", key);
         }
 
@@ -46,14 +48,22 @@ final class GatewayApi {
     }
 
     private final URI base;
+    private final Duration keepTrying;
+    private final IntConsumer seen;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     GatewayApi(URI base) {
-        this.base = base;
+        this(base, DEMO_PATIENCE, status -> { });
     }
 
-    String login(String username, String password) {
+    public GatewayApi(URI base, Duration keepTrying, IntConsumer seen) {
+        this.base = base;
+        this.keepTrying = keepTrying;
+        this.seen = seen;
+    }
+
+    public String login(String username, String password) {
         Answer answer = call("POST", "/api/auth/login", null, Map.of("username", username, "password", password), null);
         if (answer.status() != 200) {
             throw new DemoFailure("Login as " + username + " failed with HTTP " + answer.status()
@@ -62,7 +72,7 @@ final class GatewayApi {
         return answer.body().path("accessToken").asText();
     }
 
-    Answer call(String method, String path, Credentials credentials, Object body, String idempotencyKey) {
+    public Answer call(String method, String path, Credentials credentials, Object body, String idempotencyKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (credentials != null) {
             builder.header(credentials.header(), credentials.value());
@@ -76,18 +86,21 @@ final class GatewayApi {
             builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(write(body)));
         }
         HttpRequest request = builder.build();
-        for (int attempt = 1; ; attempt++) {
+        long deadline = System.nanoTime() + keepTrying.toNanos();
+        while (true) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                seen.accept(status);
                 boolean retryable = status == 429 || status == 502 || status == 503;
-                if (!retryable || attempt == ATTEMPTS) {
+                if (!retryable || System.nanoTime() > deadline) {
                     return new Answer(status, read(response.body()));
                 }
                 long wait = response.headers().firstValue("Retry-After").map(GatewayApi::seconds).orElse(1L);
                 Thread.sleep(Duration.ofSeconds(Math.min(Math.max(wait, 1), 30)));
             } catch (IOException e) {
-                if (attempt == ATTEMPTS) {
+                seen.accept(0);
+                if (System.nanoTime() > deadline) {
                     throw new DemoFailure(method + " " + path + " failed: " + e.getClass().getSimpleName());
                 }
                 sleep(Duration.ofSeconds(1));
@@ -135,7 +148,7 @@ final class GatewayApi {
     }
 
     /** The loader cannot go on; the message never holds a password, token or key. */
-    static final class DemoFailure extends RuntimeException {
+    public static final class DemoFailure extends RuntimeException {
         DemoFailure(String message) {
             super(message);
         }
