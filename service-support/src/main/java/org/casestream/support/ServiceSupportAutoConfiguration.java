@@ -3,17 +3,24 @@ package org.casestream.support;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.casestream.events.json.EventJson;
 import org.casestream.support.security.TokenChecks;
 import org.casestream.support.web.CorrelationIdFilter;
+import org.casestream.support.web.LoadShedding;
 import org.casestream.support.web.ProblemHandling;
 import org.casestream.support.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
@@ -23,6 +30,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @Import(ProblemHandling.class)
+@EnableConfigurationProperties(LoadShedding.Settings.class)
 public class ServiceSupportAutoConfiguration {
 
     @Bean
@@ -51,6 +59,16 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     CorrelationIdFilter correlationIdFilter() {
         return new CorrelationIdFilter();
+    }
+
+    /** Right after the correlation id, before security: a full service turns a request away before any work. */
+    @Bean
+    FilterRegistrationBean<LoadShedding> loadShedding(LoadShedding.Settings settings, ObjectMapper mapper,
+                                                      ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(
+                new LoadShedding(settings, mapper, meters.getIfAvailable(SimpleMeterRegistry::new)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

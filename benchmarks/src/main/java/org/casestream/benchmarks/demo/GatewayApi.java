@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -87,7 +88,7 @@ public final class GatewayApi {
         }
         HttpRequest request = builder.build();
         long deadline = System.nanoTime() + keepTrying.toNanos();
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
@@ -97,18 +98,27 @@ public final class GatewayApi {
                     return new Answer(status, read(response.body()));
                 }
                 long wait = response.headers().firstValue("Retry-After").map(GatewayApi::seconds).orElse(1L);
-                Thread.sleep(Duration.ofSeconds(Math.min(Math.max(wait, 1), 30)));
+                Thread.sleep(backOff(Math.min(Math.max(wait, 1), 30), attempt));
             } catch (IOException e) {
                 seen.accept(0);
                 if (System.nanoTime() > deadline) {
                     throw new DemoFailure(method + " " + path + " failed: " + e.getClass().getSimpleName());
                 }
-                sleep(Duration.ofSeconds(1));
+                sleep(backOff(1, attempt));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DemoFailure("interrupted");
             }
         }
+    }
+
+    /**
+     * At least what the server asked for, plus a random share of a window that doubles with each attempt (up to
+     * 30 s): callers that failed together do not all come back in the same second.
+     */
+    private static Duration backOff(long retryAfterSeconds, int attempt) {
+        long window = Math.min(30_000, 1000L << Math.min(attempt - 1, 5));
+        return Duration.ofMillis(retryAfterSeconds * 1000 + ThreadLocalRandom.current().nextLong(window));
     }
 
     private static long seconds(String value) {

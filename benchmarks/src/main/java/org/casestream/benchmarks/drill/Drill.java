@@ -90,7 +90,7 @@ public final class Drill implements Callable<Integer> {
         Credentials lead = person(setup, adminToken, "drill-lead", "lead", secret);
         Credentials ops = person(setup, adminToken, "drill-ops", "ops", secret);
         Answer key = setup.call("POST", "/api/admin/api-keys", adminToken, Map.of("name", "drill-" + Instant.now().getEpochSecond(),
-                "channel", "web-form"), null);
+                "channel", "web"), null);
         if (!key.ok()) {
             throw new IllegalStateException("cannot create the drill's API key: HTTP " + key.status());
         }
@@ -99,9 +99,17 @@ public final class Drill implements Callable<Integer> {
 
         Instant started = Instant.now();
         load.start(rate);
-        List<String> faults = shortDrill ? shortFaults(parts) : fullFaults(parts);
-        TimeUnit.SECONDS.sleep(shortDrill ? 5 : 20);
-        load.stop();
+        List<String> faults = new ArrayList<>();
+        try {
+            if (shortDrill) {
+                shortFaults(parts, faults);
+            } else {
+                fullFaults(parts, faults);
+            }
+            TimeUnit.SECONDS.sleep(shortDrill ? 5 : 20);
+        } finally {
+            load.stop();
+        }
         Instant loadEnded = Instant.now();
         out.printf("load ended after %ds; faults: %s%n", Duration.between(started, loadEnded).toSeconds(), String.join(", ", faults));
         out.flush();
@@ -124,8 +132,7 @@ public final class Drill implements Callable<Integer> {
     }
 
     /** Every instance killed and restarted in turn, Kafka away 60 s, MongoDB away 30 s, PostgreSQL restarted. */
-    private List<String> fullFaults(InfraParts parts) throws Exception {
-        List<String> done = new ArrayList<>();
+    private void fullFaults(InfraParts parts, List<String> done) throws Exception {
         pause(20);
         for (String instance : instances) {
             kill(instance);
@@ -140,26 +147,21 @@ public final class Drill implements Callable<Integer> {
         pause(15);
         parts.restart(Part.POSTGRES);
         done.add("PostgreSQL restarted");
-        return done;
     }
 
     /** The CI drill: the second instance of each consumer service killed, Kafka 20 s, MongoDB 10 s, PostgreSQL restarted. */
-    private List<String> shortFaults(InfraParts parts) throws Exception {
-        List<String> done = new ArrayList<>();
+    private void shortFaults(InfraParts parts, List<String> done) throws Exception {
         pause(10);
-        for (String instance : instances) {
-            if (instance.endsWith("-2") || instance.equals("case-command-service")) {
-                kill(instance);
-                done.add("kill -9 " + instance);
-            }
-        }
+        List<String> victims = instances.stream()
+                .filter(instance -> instance.endsWith("-2") || instance.equals("case-command-service")).toList();
+        killTogether(victims);
+        done.add("kill -9 " + String.join(" + ", victims) + " at once");
         away(parts, Part.KAFKA, 20);
         done.add("Kafka away 20 s");
         away(parts, Part.MONGO, 10);
         done.add("MongoDB away 10 s");
         parts.restart(Part.POSTGRES);
         done.add("PostgreSQL restarted");
-        return done;
     }
 
     private void away(InfraParts parts, Part part, int seconds) throws Exception {
@@ -178,9 +180,32 @@ public final class Drill implements Callable<Integer> {
         launch("start", instance);
     }
 
+    /** SIGKILL to each, then all started again side by side (the launcher waits until each is healthy). */
+    private void killTogether(List<String> victims) throws IOException, InterruptedException {
+        out.printf("%s: kill -9 %s%n", Instant.now(), String.join(" ", victims));
+        out.flush();
+        for (String instance : victims) {
+            launch("kill", instance);
+        }
+        List<Process> starting = new ArrayList<>();
+        for (String instance : victims) {
+            starting.add(begin("start", instance));
+        }
+        for (int i = 0; i < victims.size(); i++) {
+            finish(starting.get(i), "start", victims.get(i));
+        }
+    }
+
     private void launch(String action, String instance) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(launcher.toString(), "instance", action, instance)
+        finish(begin(action, instance), action, instance);
+    }
+
+    private Process begin(String action, String instance) throws IOException {
+        return new ProcessBuilder(launcher.toString(), "instance", action, instance)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static void finish(Process process, String action, String instance) throws InterruptedException {
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException("./casestream instance " + action + " " + instance + " failed");
         }
@@ -238,6 +263,7 @@ public final class Drill implements Callable<Integer> {
         long notRouted = caseIds.stream().filter(id -> !routed.containsKey(id)).count();
         DrillCheck.Notifications notifications = check.notifications(caseIds);
         Map<String, Integer> mails = DrillCheck.mails(imapPort, Set.copyOf(notifications.emailDeliveries().values()));
+        mails.keySet().retainAll(notifications.emailDeliveries().keySet());
         long mailsMissing = notifications.emailDeliveries().keySet().stream().filter(id -> !mails.containsKey(id)).count();
         long mailsTwice = mails.values().stream().filter(count -> count > 1).count();
         Map<Integer, Integer> answers = load.answers();
@@ -264,7 +290,10 @@ public final class Drill implements Callable<Integer> {
                 "of " + notifications.casesOpened(), notifications.openingsAcknowledged() == notifications.casesOpened()));
         rows.add(row("mails in the catcher per delivery", mails.size(), "missing: " + mailsMissing + ", twice: " + mailsTwice,
                 mailsMissing == 0 && mailsTwice == 0));
-        rows.add(row("responses by status", answers.toString().replace("0=", "no answer="), "5xx other than 503: " + unexpected5xx,
+        StringBuilder byStatus = new StringBuilder();
+        answers.forEach((status, count) -> byStatus.append(byStatus.isEmpty() ? "" : ", ")
+                .append(status == 0 ? "no answer" : status).append(": ").append(count));
+        rows.add(row("responses by status", byStatus, "5xx other than 503: " + unexpected5xx,
                 unexpected5xx == 0));
         rows.add(row("time to drain", drained == null ? "not within " + drainWithin : drained.toSeconds() + " s", "",
                 drained != null));

@@ -101,7 +101,7 @@ final class DrillCheck {
         Set<String> unsent = new HashSet<>();
         Map<String, String> emailDeliveries = new HashMap<>();
         query("""
-                SELECT event_id, channel, recipient, id, status FROM delivery WHERE case_id::text = ANY (?)""", caseIds, rows -> {
+                SELECT event_id, channel, recipient, id, status FROM notification.delivery WHERE case_id::text = ANY (?)""", caseIds, rows -> {
             while (rows.next()) {
                 String key = rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3);
                 planned.merge(key, 1, Integer::sum);

@@ -138,13 +138,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /**
      * No connection within the pool's timeout, or one the database dropped: SQLSTATE class 08 (connection exception)
-     * or 57P (the server shutting down or not yet accepting connections). When the connection broke inside a
-     * transaction, the rollback fails too and its exception carries the first failure aside, not as its cause.
+     * or 57P (the server shutting down or not yet accepting connections), or a transaction that could not be
+     * committed or rolled back (then the first failure is only aside, or only logged, and the cause is the pool's
+     * closed connection, which has no SQLSTATE).
      */
     private static boolean databaseAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && databaseAway(rollback.getApplicationException())) {
+            if (cause instanceof TransactionSystemException) {
+                // a commit or rollback the database did not complete: its connection broke (PostgreSQL restarting,
+                // the pool's connection closed under it). The outcome is unknown, so the caller is told to retry,
+                // which its Idempotency-Key makes safe
                 return true;
             }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {

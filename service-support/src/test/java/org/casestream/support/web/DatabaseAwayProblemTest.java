@@ -27,7 +27,9 @@ class DatabaseAwayProblemTest {
                 new IllegalStateException("wrapped", new SQLTransientConnectionException("pool timed out")),
                 new RuntimeException(new IllegalStateException(new SQLException("terminating connection", "57P01"))),
                 new RuntimeException(new SQLException("connection refused", "08001")),
-                rollbackFailedAfter(new RuntimeException(new SQLException("I/O error", "08006")))}) {
+                rollbackFailedAfter(new RuntimeException(new SQLException("I/O error", "08006"))),
+                // the commit failed (only logged by the transaction manager), then the rollback on the closed connection
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))}) {
             ResponseEntity<ProblemDetail> answer = handling.unexpected(away, request);
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
