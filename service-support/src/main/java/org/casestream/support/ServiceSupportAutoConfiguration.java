@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.casestream.events.json.EventJson;
 import org.casestream.support.security.TokenChecks;
 import org.casestream.support.web.CorrelationIdFilter;
+import org.casestream.support.web.DatabaseAway;
 import org.casestream.support.web.LoadShedding;
 import org.casestream.support.web.ProblemHandling;
 import org.casestream.support.web.ProblemResponses;
@@ -68,6 +69,14 @@ public class ServiceSupportAutoConfiguration {
         FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(
                 new LoadShedding(settings, mapper, meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Outside security: a filter that fails because the database is away answers 503, not the container's 500. */
+    @Bean
+    FilterRegistrationBean<DatabaseAway> databaseAway(ObjectMapper mapper) {
+        FilterRegistrationBean<DatabaseAway> registration = new FilterRegistrationBean<>(new DatabaseAway(mapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +12,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.awaitility.Awaitility;
 import org.casestream.gateway.support.Backend;
 import org.casestream.gateway.support.GatewayIntegrationTest;
 import org.casestream.localstack.jwt.LocalKeyPair;
 import org.casestream.testkit.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class ApiKeysIntegrationTest extends GatewayIntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private String admin;
 
@@ -94,6 +101,28 @@ class ApiKeysIntegrationTest extends GatewayIntegrationTest {
         }
         assertProblem(call("DELETE", "/api/admin/api-keys/5b0a3b5e-7c1f-4a53-9d1e-000000000000", bearer(admin), null),
                 404);
+    }
+
+    /**
+     * A channel's requests do not each read the database: a key another gateway instance revoked (written straight
+     * to the shared database here) still passes for a moment on this one, and is refused once the kept answer
+     * expires (the tests' revocation-cache is 2 s).
+     */
+    @Test
+    void anActiveKeyIsNotLookedUpOnEveryRequest() {
+        Answer created = call("POST", "/api/admin/api-keys", bearer(admin), Map.of("name", "Chat bridge", "channel", "chat"));
+        String key = created.json().get("key").asText();
+        assertThat(call("POST", "/api/intake/tickets", Map.of("X-Api-Key", key), Map.of("subject", "one")).status())
+                .isEqualTo(200);
+
+        assertThat(jdbc.sql("UPDATE gateway.api_keys SET revoked_at = now() WHERE id = ?::uuid")
+                .param(created.json().get("id").asText()).update()).isEqualTo(1);
+
+        assertThat(call("POST", "/api/intake/tickets", Map.of("X-Api-Key", key), Map.of("subject", "two")).status())
+                .as("answered from what the gateway keeps").isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> call("POST", "/api/intake/tickets", Map.of("X-Api-Key", key), Map.of("subject", "late"))
+                        .status() == 401);
     }
 
     @Test

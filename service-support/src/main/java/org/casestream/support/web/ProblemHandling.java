@@ -1,9 +1,5 @@
 package org.casestream.support.web;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,7 +21,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -49,7 +44,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-    private static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException failure,
@@ -126,39 +120,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
-        if (databaseAway(failure)) {
+        if (DatabaseAway.causedBy(failure)) {
             log.warn("Request {} {}: the database is not reachable ({})", request.getMethod(), request.getRequestURI(),
                     Redacted.causes(failure));
-            return Problems.dependencyUnavailable("The service's database", DATABASE_RETRY);
+            return DatabaseAway.problem();
         }
         log.error("Request {} {} failed: {}", request.getMethod(), request.getRequestURI(), Redacted.causes(failure));
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Internal error", "The request failed; quote correlation id " + CorrelationIdFilter.current(request)));
-    }
-
-    /**
-     * No connection within the pool's timeout, or one the database dropped: SQLSTATE class 08 (connection exception)
-     * or 57P (the server shutting down or not yet accepting connections), or a transaction that could not be
-     * committed or rolled back (then the first failure is only aside, or only logged, and the cause is the pool's
-     * closed connection, which has no SQLSTATE).
-     */
-    private static boolean databaseAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransactionSystemException) {
-                // a commit or rollback the database did not complete: its connection broke (PostgreSQL restarting,
-                // the pool's connection closed under it). The outcome is unknown, so the caller is told to retry,
-                // which its Idempotency-Key makes safe
-                return true;
-            }
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<FieldError> fieldErrors(Errors result) {

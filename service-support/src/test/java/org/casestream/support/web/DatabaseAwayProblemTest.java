@@ -1,6 +1,7 @@
 package org.casestream.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -50,5 +51,24 @@ class DatabaseAwayProblemTest {
         assertThat(handling.unexpected(new RuntimeException(new SQLException("duplicate key", "23505")), request)
                 .getStatusCode().value()).isEqualTo(500);
         assertThat(handling.unexpected(new IllegalStateException("bug"), request).getStatusCode().value()).isEqualTo(500);
+    }
+
+    /** The gateway's API key lookup runs in a filter, before any controller: the container would answer 500. */
+    @Test
+    void aFilterThatFailsBecauseTheDatabaseIsAwayIsServiceUnavailableToo() throws Exception {
+        DatabaseAway filter = new DatabaseAway(new com.fasterxml.jackson.databind.ObjectMapper());
+        org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/cases"), response, (req, res) -> {
+            throw new IllegalStateException("Failed to obtain JDBC Connection",
+                    new SQLTransientConnectionException("pool timed out"));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentAsString()).contains("/dependency-unavailable");
+
+        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/api/cases"),
+                new org.springframework.mock.web.MockHttpServletResponse(), (req, res) -> {
+                    throw new IllegalStateException("bug");
+                })).hasMessage("bug");
     }
 }
