@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class RetentionConfiguration {
 
     @Bean
-    RetentionRule processedCommands(RetentionProperties retention) {
+    RetentionRule processedCommandsRetention(RetentionProperties retention) {
         return RetentionRule.rows("processed_command", "processed_at < :cutoff", retention.processedCommands());
     }
 
     @Bean
-    RetentionRule intakeRequests(RetentionProperties retention) {
+    RetentionRule intakeRequestsRetention(RetentionProperties retention) {
         return RetentionRule.rows("intake_request", "created_at < :cutoff", retention.intakeRequests());
     }
 }
