@@ -3,9 +3,11 @@ package org.casestream.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class CaseCommandApplication {
 
     /** Axon's update checker, which sends anonymous usage data to AxonIQ; an operator may still turn it on. */

@@ -40,8 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens cases exactly once. In one transaction: claim the channel's Idempotency-Key and external reference,
- * take a case number, append {@code CaseOpened} (Axon joins this transaction) and keep the answer. A retry,
- * even a concurrent one, finds the claim and gets the first answer; no second case, no new event.
+ * take a case number, append {@code CaseOpened} (Axon joins this transaction), keep the answer and, for a channel,
+ * that it owns the case. A retry, even a concurrent one, finds the claim and gets the first answer; no second case,
+ * no new event. Claims are kept for {@code casestream.retention.intake-requests}: a retry after that opens a case.
  */
 @Service
 public class IntakeService {
@@ -71,9 +72,13 @@ public class IntakeService {
     public Outcome open(Channel channel, String idempotencyKey, TicketRequest request, CaseOrigin origin) {
         String hash = hash(request);
         UUID caseId = UUID.randomUUID();
-        Optional<Long> claim = ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId, origin);
-        if (claim.isEmpty()) {
-            return replay(channel, idempotencyKey, request, hash);
+        Optional<Long> claim;
+        while ((claim = ledger.claim(channel.wire(), idempotencyKey, request.externalRef(), hash, caseId)).isEmpty()) {
+            Optional<IntakeLedger.Entry> first = ledger.find(channel.wire(), idempotencyKey, request.externalRef());
+            if (first.isPresent()) {
+                return replay(first.get(), idempotencyKey, hash);
+            }
+            // pruned between the claim and the look-up: its retention has passed, so this request is new
         }
         Instant now = clock.instant();
         String caseNumber = ledger.nextCaseNumber();
@@ -84,7 +89,10 @@ public class IntakeService {
                 request.tags(), now, origin, byChannel ? request.priority() : null));
         CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
                 channel, request.externalRef(), now);
-        ledger.recordResponse(claim.get(), caseNumber, write(receipt));
+        ledger.recordResponse(claim.get(), write(receipt));
+        if (byChannel) {
+            ledger.recordOwner(channel.wire(), caseId, caseNumber, request.externalRef(), now);
+        }
         return new Outcome(receipt, false);
     }
 
@@ -113,9 +121,7 @@ public class IntakeService {
         return new ReplyReceipt(caseId, now.caseNumber(), commentId, now.status());
     }
 
-    private Outcome replay(Channel channel, String idempotencyKey, TicketRequest request, String hash) {
-        IntakeLedger.Entry first = ledger.find(channel.wire(), idempotencyKey, request.externalRef())
-                .orElseThrow(() -> new IllegalStateException("claimed intake request vanished"));
+    private Outcome replay(IntakeLedger.Entry first, String idempotencyKey, String hash) {
         if (idempotencyKey != null && idempotencyKey.equals(first.idempotencyKey())
                 && !first.requestHash().equals(hash)) {
             throw new InvalidCommand("Idempotency-Key", "this key was already used for a different request");

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a command that carries a {@code commandId} at most once. Inside the command's own transaction it
+ * Applies a command that carries a {@code commandId} at most once within {@code casestream.retention.processed-commands}
+ * (the pruning job deletes older ids; a retry after that is applied again). Inside the command's own transaction it
  * claims the id; when an earlier command already holds it (committed), the command is skipped and changes
  * nothing. A concurrent twin waits on the claim and then skips; if the first one fails and rolls back, its
  * claim goes with it and the twin runs. Axon's Spring Boot support registers it on the command bus, as a bean.

@@ -1,31 +1,27 @@
 package org.casestream.gateway.tokens;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Access tokens refused before they expire: by their own {@code jti} (logout) or because their login session
  * was revoked (logout, refresh-token reuse, a disabled account). Kept in PostgreSQL so every gateway instance
- * refuses them.
+ * refuses them. Rows of tokens that have expired anyway are pruned (the gateway's retention rules).
  */
 @Component
 public class Revocations {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Cache<String, Boolean> answers;
 
-    public Revocations(JdbcClient jdbc, Clock clock, TokenProperties tokens) {
+    public Revocations(JdbcClient jdbc, TokenProperties tokens) {
         this.jdbc = jdbc;
-        this.clock = clock;
         this.answers = Caffeine.newBuilder().expireAfterWrite(tokens.revocationCache()).maximumSize(100_000).build();
     }
 
@@ -55,13 +51,6 @@ public class Revocations {
                 SELECT EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = ?)
                     OR EXISTS (SELECT 1 FROM sessions WHERE id = ? AND revoked_at IS NOT NULL)
                 """).params(jti == null ? "" : jti, session).query(Boolean.class).single();
-    }
-
-    /** Rows of tokens that have expired anyway are no longer needed. */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    public void purgeExpired() {
-        jdbc.sql("DELETE FROM revoked_access_tokens WHERE expires_at < ?")
-                .param(Timestamp.from(clock.instant())).update();
     }
 
     private static UUID parse(String sessionId) {
