@@ -2,6 +2,7 @@ package org.casestream.routing.commands;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -125,6 +126,10 @@ public class CaseCommandClient {
                     .retrieve()
                     .onStatus(HttpStatusCode::isError, (request, response) -> {
                         int status = response.getStatusCode().value();
+                        if (status == 409 && lostRaces(response.getBody().readAllBytes())) {
+                            // the write lost every retry against concurrent ones on the same case: the next may win
+                            throw new Transient("lost its races (409 concurrent-update)");
+                        }
                         if (status == 404 || status == 409 || status == 422 || status == 400) {
                             throw new CommandRejected(path, status);
                         }
@@ -137,6 +142,10 @@ public class CaseCommandClient {
             log.info("Command {} rejected with {}", path, rejected.status());
             throw rejected;
         }
+    }
+
+    private static boolean lostRaces(byte[] problem) {
+        return new String(problem, StandardCharsets.UTF_8).contains("/problems/concurrent-update\"");
     }
 
     /** A failure worth retrying; recorded by the circuit breaker. */
