@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
 public class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    /** Recording stops this long before the lease ends, so no other sender has taken the delivery meanwhile. */
+    private static final Duration RECORD_MARGIN = Duration.ofSeconds(5);
+    private static final Duration MAX_RECORD_PAUSE = Duration.ofSeconds(5);
 
     private final DeliveryLog deliveries;
     private final RetrySchedule retries;
@@ -67,9 +71,10 @@ public class DeliveryDispatcher {
             log.warn("Could not claim due deliveries ({})", Redacted.causes(e));
             return;
         }
+        Instant claimedAt = Instant.now();
         for (Delivery delivery : due) {
             try {
-                senders.execute(() -> attempt(delivery));
+                senders.execute(() -> attempt(delivery, claimedAt));
             } catch (RejectedExecutionException shuttingDown) {
                 return; // its lease runs out and the next start sends it
             }
@@ -77,6 +82,10 @@ public class DeliveryDispatcher {
     }
 
     void attempt(Delivery delivery) {
+        attempt(delivery, Instant.now());
+    }
+
+    void attempt(Delivery delivery, Instant claimedAt) {
         SendOutcome outcome;
         DeliveryTransport transport = transports.get(delivery.channel());
         try {
@@ -88,22 +97,49 @@ public class DeliveryDispatcher {
         }
         Instant now = Instant.now();
         int round = delivery.roundAttempts() + 1;
-        try {
-            if (outcome.delivered()) {
-                sent.increment();
-                deliveries.recordAttempt(delivery, outcome, DeliveryLog.SENT, now);
-            } else if (!outcome.retryable() || retries.exhausted(round)) {
-                dead.increment();
-                log.warn("Delivery {} ({}) is a dead letter after {} attempt(s): {}", delivery.id(),
-                        delivery.channel().wire(), round, outcome.error());
-                deliveries.recordAttempt(delivery, outcome, DeliveryLog.DEAD, now);
-            } else {
-                failed.increment();
-                deliveries.recordAttempt(delivery, outcome, DeliveryLog.RETRYING, retries.nextAttempt(round, now));
+        if (outcome.delivered()) {
+            sent.increment();
+            record(delivery, outcome, DeliveryLog.SENT, now, claimedAt);
+        } else if (!outcome.retryable() || retries.exhausted(round)) {
+            dead.increment();
+            log.warn("Delivery {} ({}) is a dead letter after {} attempt(s): {}", delivery.id(),
+                    delivery.channel().wire(), round, outcome.error());
+            record(delivery, outcome, DeliveryLog.DEAD, now, claimedAt);
+        } else {
+            failed.increment();
+            record(delivery, outcome, DeliveryLog.RETRYING, retries.nextAttempt(round, now), claimedAt);
+        }
+    }
+
+    /**
+     * The outcome is known only here: while the database is away (PostgreSQL restarting, say) it is kept and
+     * written again and again until the delivery's lease ends, because a sent mail not recorded is sent again. Only
+     * when the lease runs out first is it given up; then the delivery goes out once more, with the same
+     * Message-ID and delivery id, which receivers dedupe by.
+     */
+    private void record(Delivery delivery, SendOutcome outcome, String status, Instant nextAttempt, Instant claimedAt) {
+        Instant until = claimedAt.plus(properties.dispatch().lease()).minus(RECORD_MARGIN);
+        Duration pause = Duration.ofMillis(200);
+        while (true) {
+            try {
+                deliveries.recordAttempt(delivery, outcome, status, nextAttempt);
+                return;
+            } catch (RuntimeException e) {
+                if (!Instant.now().plus(pause).isBefore(until)) {
+                    log.warn("Could not record the attempt of delivery {} within its lease ({}); it will be tried again",
+                            delivery.id(), Redacted.causes(e));
+                    return;
+                }
+                log.info("Recording the attempt of delivery {} failed ({}); trying again", delivery.id(),
+                        Redacted.causes(e));
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(MAX_RECORD_PAUSE) > 0 ? MAX_RECORD_PAUSE : pause.multipliedBy(2);
             }
-        } catch (RuntimeException e) {
-            // the lease runs out and the delivery is tried again: at least once, receivers dedupe by delivery id
-            log.warn("Could not record the attempt of delivery {} ({})", delivery.id(), Redacted.causes(e));
         }
     }
 

@@ -47,7 +47,8 @@ public class EmailTransport implements DeliveryTransport {
             return SendOutcome.delivered(null);
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = new StableMessageId(sender.createMimeMessage().getSession(),
+                    "<delivery-" + delivery.id() + "@casestream>");
             MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
             helper.setFrom(properties.mailFrom());
             helper.setTo(delivery.recipient());
@@ -63,6 +64,25 @@ public class EmailTransport implements DeliveryTransport {
             return SendOutcome.delivered(250);
         } catch (MessagingException | MailException e) {
             return SendOutcome.failed(null, "SMTP: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * A message whose Message-ID is the delivery's, not a new one per send: a delivery sent again (its outcome could
+     * not be recorded before a crash) is the same message to the receiver, which mail clients show once.
+     */
+    private static final class StableMessageId extends MimeMessage {
+
+        private final String messageId;
+
+        StableMessageId(jakarta.mail.Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 }

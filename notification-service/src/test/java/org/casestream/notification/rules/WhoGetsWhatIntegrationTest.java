@@ -50,6 +50,9 @@ class WhoGetsWhatIntegrationTest extends IntegrationTest {
         assertThat(text(toCustomer.get(0))).contains("Ada Lovelace", script.caseNumber);
         assertThat(text(toCustomer.get(1))).contains("Please try the new reset link");
         assertThat(toCustomer).allSatisfy(mail -> assertThat(text(mail)).doesNotContain("SECRET-NOTE"));
+        // a delivery sent again after a crash is the same message to the receiver: its Message-ID is the delivery's
+        assertThat(toCustomer).allSatisfy(mail -> assertThat(mail.getMessageID())
+                .isEqualTo("<delivery-" + mail.getHeader("X-Casestream-Delivery")[0] + "@casestream>"));
 
         List<MimeMessage> toAgent = mailsTo(agentEmail);
         assertThat(toAgent).extracting(IntegrationTest::subject).containsExactly(
