@@ -202,9 +202,12 @@ final class DrillCheck {
         return "not done within " + within;
     }
 
-    /** Mails in the catcher per X-Casestream-Delivery header, for the given mailboxes (login = password = address). */
-    static Map<String, Integer> mails(int imapPort, Collection<String> mailboxes) throws Exception {
-        Map<String, Integer> seen = new HashMap<>();
+    /**
+     * The Message-ID of every mail in the catcher per X-Casestream-Delivery header (one entry per copy received), for
+     * the given mailboxes (login = password = address).
+     */
+    static Map<String, List<String>> mails(int imapPort, Collection<String> mailboxes) throws Exception {
+        Map<String, List<String>> seen = new HashMap<>();
         Session session = Session.getInstance(new Properties());
         for (String mailbox : mailboxes) {
             try (Store store = session.getStore("imap")) {
@@ -213,8 +216,10 @@ final class DrillCheck {
                     inbox.open(Folder.READ_ONLY);
                     for (Message message : inbox.getMessages()) {
                         String[] delivery = message.getHeader("X-Casestream-Delivery");
+                        String[] messageId = message.getHeader("Message-ID");
                         if (delivery != null) {
-                            seen.merge(delivery[0], 1, Integer::sum);
+                            seen.computeIfAbsent(delivery[0], id -> new ArrayList<>())
+                                    .add(messageId == null ? "" : messageId[0]);
                         }
                     }
                 }

@@ -28,6 +28,8 @@ public final class LocalKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
+    /** A year. */
+    public static final int OFFSETS_RETENTION_MINUTES = 525_600;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -79,6 +81,10 @@ public final class LocalKafka implements AutoCloseable {
         // and keeps everything, as the services create it (Topics.KEEP_EVERYTHING): read models are rebuilt from it
         props.put("log.retention.ms", "-1");
         props.put("log.retention.bytes", "-1");
+        // a stopped service's group keeps its offsets for a year, not Kafka's 7 days: a group whose offsets were
+        // dropped reads the topic from the start again, and what is older than the services' retention windows
+        // (processed events, 30 days) would count again
+        props.put("offsets.retention.minutes", String.valueOf(OFFSETS_RETENTION_MINUTES));
         props.put("default.replication.factor", "1");
         props.put("min.insync.replicas", "1");
         props.put("offsets.topic.replication.factor", "1");
