@@ -50,7 +50,7 @@ public class LoadShedding extends OncePerRequestFilter {
     public record Settings(@Min(1) int maxConcurrent, @NotNull Duration queueWait) {
 
         public Settings {
-            maxConcurrent = maxConcurrent == 0 ? 64 : maxConcurrent;
+            maxConcurrent = maxConcurrent == 0 ? 16 : maxConcurrent;
             queueWait = queueWait == null ? Duration.ofSeconds(2) : queueWait;
         }
     }
