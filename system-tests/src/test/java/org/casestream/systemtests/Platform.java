@@ -112,6 +112,11 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
 
     /** Runs {@code ./casestream ARGS} with this platform's home, ports and admin password. */
     public int launcher(Duration timeout, Path output, String... args) {
+        return launcher(timeout, output, Map.of(), args);
+    }
+
+    /** As {@link #launcher(Duration, Path, String...)}, with more environment (ports of second instances, say). */
+    public int launcher(Duration timeout, Path output, Map<String, String> more, String... args) {
         List<String> command = new ArrayList<>();
         command.add(root.resolve("casestream").toString());
         command.addAll(List.of(args));
@@ -122,6 +127,7 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
         environment.keySet().removeIf(name -> name.startsWith("CASESTREAM_") || name.startsWith("SPRING_")
                 || name.equals("KAFKA_BOOTSTRAP_SERVERS") || name.equals("MONGODB_URI") || name.equals("SERVER_PORT"));
         environment.putAll(environment());
+        environment.putAll(more);
         try {
             Files.createDirectories(output.getParent());
             Process process = builder.start();
@@ -300,7 +306,7 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
     }
 
     /** Distinct free ports, all held open until every one is found so none is handed out twice. */
-    private static Map<String, Integer> freePorts(int count) {
+    static Map<String, Integer> freePorts(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

@@ -258,6 +258,7 @@ public final class Drill implements Callable<Integer> {
         Map<String, JsonNode> rebuilt = new DrillCheck(jdbcUrl, kafka, new GatewayApi(url, Duration.ofMinutes(2), s -> { }),
                 Credentials.bearer(setup.login("drill-ops", secret))).views(caseIds);
         String after = DrillCheck.hash(rebuilt);
+        List<String> differing = differences(views, rebuilt);
         Map<String, Integer> routed = check.slaTargetsSet(caseIds);
         long routedTwice = routed.values().stream().filter(count -> count > 1).count();
         // a case closed before routing reached it is not routed (the command service refuses to classify a done
@@ -284,7 +285,8 @@ public final class Drill implements Callable<Integer> {
         rows.add(row("events on the topic more than once", topicRepeats, "at-least-once publishing; consumers dedupe", true));
         rows.add(row("case views in the read model", views.size(), "behind the store: " + viewsBehind,
                 views.size() == cases.size() && viewsBehind == 0));
-        rows.add(row("read model vs a fresh rebuild", before + " / " + after, "rebuild " + rebuild,
+        rows.add(row("read model vs a fresh rebuild", before + " / " + after, "rebuild " + rebuild
+                + (differing.isEmpty() ? "" : ", cases differing: " + differing.size()),
                 before.equals(after) && "SWITCHED".equals(rebuild)));
         rows.add(row("cases routed (SLA targets set)", routed.size(), "twice: " + routedTwice + ", open and never: "
                 + notRouted + ", closed first: " + closedFirst,
@@ -310,6 +312,38 @@ public final class Drill implements Callable<Integer> {
         out.println(ok ? "drill: nothing lost, duplicated or different" : "drill: FAILED (see the rows marked FAIL)");
         out.flush();
         return ok ? 0 : 1;
+    }
+
+    /**
+     * The cases whose view differs from the rebuilt one; the first few, with the fields that differ, are written to
+     * {@code <home>/drill/differences.txt} (the drill's customers are made up: no one's data).
+     */
+    private List<String> differences(Map<String, JsonNode> live, Map<String, JsonNode> rebuilt) throws IOException {
+        List<String> differing = new ArrayList<>();
+        StringBuilder report = new StringBuilder();
+        for (String caseId : live.keySet().stream().sorted().toList()) {
+            JsonNode was = live.get(caseId);
+            JsonNode now = rebuilt.get(caseId);
+            if (!was.equals(now)) {
+                differing.add(caseId);
+                if (differing.size() <= 20) {
+                    report.append(caseId).append('\n');
+                    was.fieldNames().forEachRemaining(field -> {
+                        if (now == null || !was.get(field).equals(now.get(field))) {
+                            report.append("  ").append(field).append(": ").append(was.get(field)).append("\n  rebuilt: ")
+                                    .append(now == null ? "(no view)" : now.get(field)).append('\n');
+                        }
+                    });
+                }
+            }
+        }
+        if (!differing.isEmpty()) {
+            java.nio.file.Path file = home.resolve("drill").resolve("differences.txt");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, report);
+            out.printf("%d case views differ from the rebuild; the first are in %s%n", differing.size(), file);
+        }
+        return differing;
     }
 
     private static boolean done(JsonNode view) {
