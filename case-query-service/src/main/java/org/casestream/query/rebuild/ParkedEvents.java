@@ -37,6 +37,17 @@ public class ParkedEvents {
     }
 
     private DeadLetters deadLetters() {
-        return projections.live().deadLetters();
+        var live = projections.live();
+        if (live == null) {
+            throw new NotStarted();
+        }
+        return live.deadLetters();
+    }
+
+    /** The web server answers before the projection has started (it starts last). */
+    public static final class NotStarted extends RuntimeException {
+        NotStarted() {
+            super("the projection has not started yet", null, false, false);
+        }
     }
 }
