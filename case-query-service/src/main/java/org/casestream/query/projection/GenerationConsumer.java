@@ -190,8 +190,9 @@ public class GenerationConsumer implements CaseEventsHandler {
                 models.parked().release(stream, event.envelope().sequence());
             }
         }
-        // the index changed; its positions did not (none are known before the consumer's first start)
-        uncommitted = !next.isEmpty();
+        // the index changed, its positions did not: commit it with the next checkpoint (none before the consumer's
+        // first start: a commit without positions would make the index start the topic over)
+        uncommitted |= !next.isEmpty();
     }
 
     /** MongoDB read models, then the index (visible at once), then the live stream. */

@@ -45,9 +45,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * every partition}, by leaving it to the handler to store positions with its state (read back through a
  * {@link PositionStore} at each start). A failing batch is tried again with growing pauses and without end; an
  * {@link UnprocessableEvent} goes to the dead-letter topic, where ops can list and retry it ({@link #deadLetters()}).
- * It can be paused and resumed (a rebuild holds the
- * consumer while it resets the state behind it). As a bean it starts and stops with the application context,
- * last and first.
+ * It can be paused and resumed (a rebuild holds the consumer while it resets the state behind it). As a bean it
+ * starts and stops with the application context, last and first.
  */
 public final class CaseEventsConsumer implements SmartLifecycle {
 
@@ -161,7 +160,6 @@ public final class CaseEventsConsumer implements SmartLifecycle {
         meters.reportLag(this, false);
         starter = Thread.ofPlatform().name(settings.name() + "-start").start(() -> {
             topics.ensure(settings);
-            countParked();
             if (settings.everyPartition()) {
                 int partitions = topics.awaitPartitions(settings.topic(), () -> running);
                 if (partitions == 0) {
@@ -171,6 +169,8 @@ public final class CaseEventsConsumer implements SmartLifecycle {
             } else {
                 startContainer(0);
             }
+            // once the consumer reads: counting must not hold it up
+            countParked();
         });
     }
 
