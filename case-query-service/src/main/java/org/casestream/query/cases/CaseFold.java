@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.casestream.events.AuthorType;
 
 import org.casestream.events.CaseStatus;
 import org.casestream.events.cases.CaseAssigned;
@@ -34,6 +37,14 @@ public final class CaseFold {
 
     /** The view after {@code event}; {@code view} is null only before the case's first event. */
     public static CaseView apply(CaseView view, CaseEvent event, Instant at, long sequence) {
+        return apply(view, event, at, sequence, commentId -> false);
+    }
+
+    /**
+     * As {@link #apply(CaseView, CaseEvent, Instant, long)}; a {@link CommentAdded} whose comment the thread already
+     * has ({@code knownComment}: the same comment sent again) changes only the view's sequence and time.
+     */
+    public static CaseView apply(CaseView view, CaseEvent event, Instant at, long sequence, Predicate<UUID> knownComment) {
         if (view == null) {
             if (!(event instanceof CaseOpened opened)) {
                 throw new IllegalStateException("the first event of case " + event.caseId() + " is not CaseOpened");
@@ -42,7 +53,7 @@ public final class CaseFold {
                     opened.description(), opened.channel(), opened.externalRef(), opened.origin(), opened.queue(),
                     opened.priority(),
                     CaseStatus.NEW, null, new TreeSet<>(opened.tags()).stream().toList(), CaseView.Sla.NONE, 0, null,
-                    List.of(), opened.openedAt(), at, null, 0, sequence);
+                    0, 0, null, null, opened.openedAt(), at, null, 0, sequence);
         }
         Builder next = new Builder(view, at, sequence);
         switch (event) {
@@ -59,14 +70,9 @@ public final class CaseFold {
                 next.reopenCount++;
             }
             case CommentAdded comment -> {
-                List<CommentView> comments = new ArrayList<>(view.comments());
-                boolean known = comments.stream().anyMatch(existing -> existing.commentId().equals(comment.commentId()));
-                if (!known) {
-                    comments.add(new CommentView(comment.commentId(), comment.parentId(), comment.authorType(),
-                            comment.authorId(), comment.authorName(), comment.visibility(), comment.internal(),
-                            comment.body(), comment.attachments(), at));
+                if (!knownComment.test(comment.commentId())) {
+                    next.comment(comment);
                 }
-                next.comments = comments;
             }
             case FirstResponseRecorded response -> next.sla = new CaseView.Sla(view.sla().firstResponseDue(),
                     view.sla().resolutionDue(), view.sla().policy(), response.respondedAt(), view.sla().breaches());
@@ -88,6 +94,12 @@ public final class CaseFold {
         return next.build();
     }
 
+    /** The comment a {@link CommentAdded} at {@code at} adds to the thread. */
+    public static CommentView comment(CommentAdded comment, Instant at) {
+        return new CommentView(comment.commentId(), comment.parentId(), comment.authorType(), comment.authorId(),
+                comment.authorName(), comment.visibility(), comment.internal(), comment.body(), comment.attachments(), at);
+    }
+
     /** The fields of a view being changed; everything not touched is copied. */
     private static final class Builder {
         private final CaseView view;
@@ -101,7 +113,10 @@ public final class CaseFold {
         private CaseView.Sla sla;
         private int escalationLevel;
         private CaseView.Satisfaction satisfaction;
-        private List<CommentView> comments;
+        private int commentCount;
+        private int internalNoteCount;
+        private Instant lastCustomerMessageAt;
+        private Instant lastAgentReplyAt;
         private Instant resolvedAt;
         private int reopenCount;
 
@@ -117,7 +132,10 @@ public final class CaseFold {
             sla = view.sla();
             escalationLevel = view.escalationLevel();
             satisfaction = view.satisfaction();
-            comments = view.comments();
+            commentCount = view.commentCount();
+            internalNoteCount = view.internalNoteCount();
+            lastCustomerMessageAt = view.lastCustomerMessageAt();
+            lastAgentReplyAt = view.lastAgentReplyAt();
             resolvedAt = view.resolvedAt();
             reopenCount = view.reopenCount();
         }
@@ -127,10 +145,23 @@ public final class CaseFold {
             resolvedAt = newStatus == CaseStatus.DONE ? at : null;
         }
 
+        /** One more comment in the thread; an internal note is neither a customer's message nor a reply. */
+        void comment(CommentAdded comment) {
+            commentCount++;
+            if (comment.internal()) {
+                internalNoteCount++;
+            } else if (comment.authorType() == AuthorType.CUSTOMER) {
+                lastCustomerMessageAt = at;
+            } else if (comment.authorType() == AuthorType.AGENT) {
+                lastAgentReplyAt = at;
+            }
+        }
+
         CaseView build() {
             return new CaseView(view.caseId(), view.caseNumber(), view.customer(), view.subject(), view.description(),
                     view.channel(), view.externalRef(), view.origin(), queue, priority, status, assignee, tags, sla, escalationLevel,
-                    satisfaction, comments, view.openedAt(), at, resolvedAt, reopenCount, sequence);
+                    satisfaction, commentCount, internalNoteCount, lastCustomerMessageAt, lastAgentReplyAt, view.openedAt(),
+                    at, resolvedAt, reopenCount, sequence);
         }
     }
 }

@@ -25,7 +25,7 @@ public record CaseSummary(UUID caseId, String caseNumber, String subject, CaseSt
     public static CaseSummary of(CaseView view) {
         return new CaseSummary(view.caseId(), view.caseNumber(), view.subject(), view.status(), view.priority(),
                 view.queue(), view.channel(), view.customer().tier(), view.customer().customerId(),
-                view.customer().name(), view.assignee(), view.tags(), view.escalationLevel(), view.comments().size(),
+                view.customer().name(), view.assignee(), view.tags(), view.escalationLevel(), view.commentCount(),
                 view.openedAt(), view.updatedAt(), view.resolvedAt(), view.sla().firstResponseDue(),
                 view.sla().resolutionDue(), SlaState.nextDue(view), !view.sla().breaches().isEmpty(), null,
                 view.lastSequence());

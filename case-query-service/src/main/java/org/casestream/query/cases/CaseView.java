@@ -12,18 +12,20 @@ import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 
 /**
- * Everything the query side knows about one case, as one MongoDB document fetched by its id.
+ * Everything the query side knows about one case, as one MongoDB document fetched by its id: bounded whatever the
+ * case's history, so its thread is not in it. Its comments are in {@link CaseComments}, numbered 1 to
+ * {@code commentCount} in the order they came ({@code internalNoteCount} of them internal notes); the view keeps
+ * when the customer last wrote and when an agent last replied in public.
  * {@code lastSequence} is the sequence of the last event applied: an event at or below it was already applied.
  */
 public record CaseView(UUID caseId, String caseNumber, Customer customer, String subject, String description,
                        Channel channel, String externalRef, CaseOrigin origin, Queue queue, Priority priority, CaseStatus status,
                        UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
-                       List<CommentView> comments, Instant openedAt, Instant updatedAt, Instant resolvedAt,
-                       int reopenCount, long lastSequence) {
+                       int commentCount, int internalNoteCount, Instant lastCustomerMessageAt, Instant lastAgentReplyAt,
+                       Instant openedAt, Instant updatedAt, Instant resolvedAt, int reopenCount, long lastSequence) {
 
     public CaseView {
         tags = tags == null ? List.of() : List.copyOf(tags);
-        comments = comments == null ? List.of() : List.copyOf(comments);
         sla = sla == null ? Sla.NONE : sla;
     }
 
@@ -39,12 +41,11 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
         return origin == CaseOrigin.CHANNEL && channelName != null && channel.wire().equals(channelName);
     }
 
-    /** The same case without internal notes, for callers that must never see them. */
+    /** The same case as a caller who must never see internal notes sees it: they do not count. */
     public CaseView withoutInternalNotes() {
         return new CaseView(caseId, caseNumber, customer, subject, description, channel, externalRef, origin, queue,
-                priority, status, assignee, tags, sla, escalationLevel, satisfaction,
-                comments.stream().filter(comment -> !comment.internal()).toList(),
-                openedAt, updatedAt, resolvedAt, reopenCount, lastSequence);
+                priority, status, assignee, tags, sla, escalationLevel, satisfaction, commentCount - internalNoteCount, 0,
+                lastCustomerMessageAt, lastAgentReplyAt, openedAt, updatedAt, resolvedAt, reopenCount, lastSequence);
     }
 
     /** The SLA clocks: due times from the policy, when the first response came, and the breaches recorded. */

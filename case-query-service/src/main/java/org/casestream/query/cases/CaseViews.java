@@ -16,23 +16,97 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.casestream.events.AuthorType;
 import org.casestream.events.json.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Case views in MongoDB, one document per case under its id: read and written by that key only. */
+/**
+ * Case views in MongoDB, one document per case under its id: read and written by that key only. Their threads are
+ * beside them, in {@link #comments()}.
+ */
 public class CaseViews {
 
     public static final String COLLECTION = "case_views";
+    private static final Logger LOG = LoggerFactory.getLogger(CaseViews.class);
 
     private final MongoCollection<Document> collection;
+    private final CaseComments comments;
     private final ObjectMapper mapper = EventJson.mapper();
 
     public CaseViews(MongoDatabase database) {
         this(database, "");
     }
 
-    /** The store of one generation of the read models: its collection's name ends with {@code suffix}. */
+    /** The store of one generation of the read models: its collections' names end with {@code suffix}. */
     public CaseViews(MongoDatabase database, String suffix) {
         this.collection = database.getCollection(COLLECTION + suffix);
+        this.comments = new CaseComments(database, suffix);
+    }
+
+    /** The cases' comment threads. */
+    public CaseComments comments() {
+        return comments;
+    }
+
+    /**
+     * Moves the threads of views written before comments had their own collection (a {@code comments} array in the
+     * case's document) there, numbered in the order they had, and leaves the counts in the view. Run when a
+     * generation is opened, before its projection writes; a view moved already is not found again.
+     *
+     * @return how many views were moved
+     */
+    public int moveInlineThreads() {
+        List<String> ids = collection.find(Filters.exists("comments")).projection(new Document("_id", 1))
+                .map(document -> document.getString("_id")).into(new java.util.ArrayList<>());
+        for (String id : ids) {
+            Document document = collection.find(Filters.eq("_id", id)).first();
+            if (document == null || !document.containsKey("comments")) {
+                continue;
+            }
+            CaseView view = read(document);
+            List<CommentView> thread;
+            try {
+                thread = mapper.readValue(document.toJson(), InlineThread.class).comments();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored case view not readable", e);
+            }
+            List<CaseComments.Numbered> numbered = new java.util.ArrayList<>();
+            int all = 0;
+            int notes = 0;
+            java.time.Instant customerAt = null;
+            java.time.Instant agentAt = null;
+            for (CommentView comment : thread) {
+                all++;
+                if (comment.internal()) {
+                    notes++;
+                } else if (comment.authorType() == AuthorType.CUSTOMER) {
+                    customerAt = comment.at();
+                } else if (comment.authorType() == AuthorType.AGENT) {
+                    agentAt = comment.at();
+                }
+                numbered.add(new CaseComments.Numbered(view.caseId(), all, comment.internal() ? null : all - notes, -1,
+                        comment));
+            }
+            comments.saveAll(numbered);
+            save(new CaseView(view.caseId(), view.caseNumber(), view.customer(), view.subject(), view.description(),
+                    view.channel(), view.externalRef(), view.origin(), view.queue(), view.priority(), view.status(),
+                    view.assignee(), view.tags(), view.sla(), view.escalationLevel(), view.satisfaction(), all, notes,
+                    customerAt, agentAt, view.openedAt(), view.updatedAt(), view.resolvedAt(), view.reopenCount(),
+                    view.lastSequence()));
+        }
+        if (!ids.isEmpty()) {
+            LOG.info("Moved the comment threads of {} case views into {}", ids.size(), CaseComments.COLLECTION);
+        }
+        return ids.size();
+    }
+
+    /** The thread of a view written before comments had their own collection. */
+    private record InlineThread(List<CommentView> comments) {
+
+        InlineThread {
+            comments = comments == null ? List.of() : comments;
+        }
     }
 
     public Optional<CaseView> find(UUID caseId) {

@@ -22,8 +22,15 @@ import org.casestream.query.cases.CaseView;
  * Each document carries the offset of the last record it counted; a batch moves each document once, in a
  * single-document update conditioned on that offset, and records at or below it are not counted again: a
  * batch replayed after a crash counts nothing twice.
+ * <p>
+ * A record taken back from the dead-letter topic (a retry of a parked event) has an offset its partition's
+ * documents are already past; it counts in the documents of partition {@link #PARKED} instead, by its offset in
+ * the dead-letter topic (one partition), which retries apply in order.
  */
 public class PartitionedCounters {
+
+    /** The pseudo-partition whose documents count the records retried from the dead-letter topic. */
+    public static final int PARKED = -1;
 
     /** What one record moves in one bucket: counter paths and amounts. */
     public record Entry(int partition, long offset, String bucket, Map<String, Long> delta) {
@@ -104,7 +111,7 @@ public class PartitionedCounters {
     /** These buckets' documents (all partitions) summed bucket by bucket. */
     public Map<String, Map<String, Object>> totalsByBucket(List<String> buckets, int partitions) {
         List<String> ids = new ArrayList<>();
-        for (int partition = 0; partition < partitions; partition++) {
+        for (int partition = PARKED; partition < partitions; partition++) {
             for (String bucket : buckets) {
                 ids.add(id(partition, bucket));
             }

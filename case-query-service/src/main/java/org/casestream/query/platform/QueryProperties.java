@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param instanceTimeout an instance that has not reported the generation it serves for this long counts as gone
  *                        (crashed), and neither holds a generation nor a rebuild any more
  * @param partitionRefresh how often the projection looks for partitions added to the topic
+ * @param comments how much of a case's thread a read returns and search indexes
  */
 @ConfigurationProperties("casestream.query")
 @Validated
@@ -31,7 +32,7 @@ public record QueryProperties(@NotBlank String topic, @NotBlank String consumerG
                               @Positive Integer maxPollRecords, @Positive Integer topicPartitions,
                               @DurationMin(millis = 1) Duration generationPoll, Duration generationDropGrace,
                               @DurationMin(millis = 1) Duration instanceTimeout,
-                              @DurationMin(millis = 1) Duration partitionRefresh) {
+                              @DurationMin(millis = 1) Duration partitionRefresh, @Valid Comments comments) {
 
     public QueryProperties {
         topic = topic == null ? Topics.CASE_EVENTS : topic;
@@ -47,6 +48,22 @@ public record QueryProperties(@NotBlank String topic, @NotBlank String consumerG
         generationDropGrace = generationDropGrace == null ? Duration.ofSeconds(30) : generationDropGrace;
         instanceTimeout = instanceTimeout == null ? Duration.ofSeconds(30) : instanceTimeout;
         partitionRefresh = partitionRefresh == null ? Duration.ofSeconds(30) : partitionRefresh;
+        comments = comments == null ? new Comments(null, null, null) : comments;
+    }
+
+    /**
+     * @param latest           how many of its latest comments a case's detail holds (older ones come by page)
+     * @param pageMax          the most comments one page of a thread may ask for
+     * @param searchCharacters how much of a case's comment text search indexes: its latest comments up to this many
+     *                         characters, so that indexing a case with a long thread costs no more than a short one
+     */
+    public record Comments(@Positive Integer latest, @Positive Integer pageMax, @Positive Integer searchCharacters) {
+
+        public Comments {
+            latest = latest == null ? 50 : latest;
+            pageMax = pageMax == null ? 200 : pageMax;
+            searchCharacters = searchCharacters == null ? 1_048_576 : searchCharacters;
+        }
     }
 
     /** @param resumeBuffer how many recent events a reconnecting client can resume from */

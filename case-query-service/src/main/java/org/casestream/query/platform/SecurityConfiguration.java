@@ -22,10 +22,11 @@ public class SecurityConfiguration {
         String[] caseReaders = {"agent", "lead", "manager", "admin", "ops", "channel"};
         return ResourceServerSecurity.build(http, problems, routes -> routes
                 .requestMatchers(HttpMethod.GET, "/api/cases/export").hasAnyRole(READERS)
-                .requestMatchers(HttpMethod.GET, "/api/cases/*").hasAnyRole(caseReaders)
+                .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/comments").hasAnyRole(caseReaders)
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers/*/cases", "/api/dashboard",
                         "/api/sla", "/api/stream", "/api/agents", "/api/analytics").hasAnyRole(READERS)
                 .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS)
-                .requestMatchers("/api/ops/replays", "/api/ops/replays/*").hasAnyRole("ops", "admin"));
+                .requestMatchers("/api/ops/replays", "/api/ops/replays/*", "/api/ops/dead-letters",
+                        "/api/ops/dead-letters/retry").hasAnyRole("ops", "admin"));
     }
 }

@@ -1,15 +1,25 @@
 package org.casestream.query.projection;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.casestream.events.agents.AgentEvent;
+import org.casestream.events.cases.CaseEvent;
 import org.casestream.query.platform.QueryProperties;
 import org.casestream.support.events.CaseEventBatch;
+import org.casestream.support.events.CaseEventRecord;
 import org.casestream.support.events.CaseEventsConsumer;
 import org.casestream.support.events.CaseEventsConsumers;
 import org.casestream.support.events.CaseEventsHandler;
 import org.casestream.support.events.CaseEventsSettings;
+import org.casestream.support.events.DeadLetters;
+import org.casestream.support.events.UnprocessableEvent;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +30,13 @@ import org.slf4j.LoggerFactory;
  * positions it stores itself: for each partition the older of MongoDB's and the Lucene commit's, so that both
  * stores catch up. Per batch: MongoDB read models, then the index (visible at once), then the live stream; the
  * positions in MongoDB and the Lucene commit with its positions follow at most every {@code index-commit-interval}
- * (and when the topic goes quiet, and at stop).
+ * (and when the topic goes quiet, and at stop). An event that cannot be applied however often it is tried is parked
+ * in the consumer's dead-letter topic (with the events of its case after it), where ops list and retry it.
  */
 public class GenerationConsumer implements CaseEventsHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerationConsumer.class);
+    static final String PARKED_BEHIND = "an earlier event of its case (or agent) is parked";
 
     private final QueryProperties properties;
     private final ReadModels models;
@@ -90,19 +102,128 @@ public class GenerationConsumer implements CaseEventsHandler {
         return consumer.isRunning();
     }
 
+    /** The records this generation's consumer parked, to list and retry (through {@link #handle}). */
+    public DeadLetters deadLetters() {
+        return consumer.deadLetters();
+    }
+
+    /**
+     * Applies a poll's events: the events of a case (or agent) with a parked event are parked behind it, in order;
+     * when the batch fails in a way no retry cures, its events are applied one at a time, so that those before the
+     * one that fails are kept and that one is parked ({@link UnprocessableEvent}); anything else (MongoDB away) is
+     * thrown, and the consumer tries the batch again. Events taken back from the dead-letter topic are applied as
+     * they come, and release their stream once its last parked event is applied.
+     */
     @Override
     public synchronized void handle(CaseEventBatch batch) {
-        Projection.BatchResult result = models.projection().apply(batch.events());
-        models.index().index(result.touched().values());
-        models.index().refresh();
+        if (batch.fromDeadLetters()) {
+            applyParked(batch.events());
+            return;
+        }
+        Map<UUID, Long> parked = models.parked().find(batch.events().stream().map(GenerationConsumer::stream)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<CaseEventRecord> events = new ArrayList<>();
+        List<CaseEventRecord> parkedAlready = new ArrayList<>();
+        CaseEventRecord behindParked = null;
+        for (CaseEventRecord event : batch.events()) {
+            Long through = parked.get(stream(event));
+            if (through == null) {
+                events.add(event);
+            } else if (event.envelope().sequence() <= through) {
+                // parked when it was read before (the positions had not been stored yet): it is in the topic once
+                parkedAlready.add(event);
+            } else {
+                behindParked = event;
+                break;
+            }
+        }
+        applyFindingThePoison(events);
+        parkedAlready.forEach(this::done);
+        if (behindParked != null) {
+            throw new UnprocessableEvent(behindParked, PARKED_BEHIND);
+        }
         batch.positions().forEach((partition, offset) -> next.merge(partition, offset, Math::max));
         uncommitted = true;
-        if (live) {
-            stream.publish(result.changes());
-        }
         if (System.nanoTime() - lastCheckpoint > properties.indexCommitInterval().toNanos()) {
             checkpoint();
         }
+    }
+
+    /** The kit wrote an event this consumer could not apply to the dead-letter topic: its stream waits behind it. */
+    @Override
+    public synchronized void parked(CaseEventRecord event) {
+        UUID stream = stream(event);
+        if (stream != null) {
+            models.parked().park(stream, event.envelope().sequence());
+        }
+    }
+
+    private void applyFindingThePoison(List<CaseEventRecord> events) {
+        try {
+            applyAndShow(events, false);
+            events.forEach(this::done);
+        } catch (RuntimeException failure) {
+            if (!ProjectionFailures.permanent(failure)) {
+                throw failure;
+            }
+            LOG.warn("A batch of {} events cannot be applied as it is ({}); applying them one at a time to find the "
+                    + "one that cannot", events.size(), Redacted.causes(failure));
+            for (CaseEventRecord event : events) {
+                try {
+                    applyAndShow(List.of(event), false);
+                } catch (RuntimeException single) {
+                    if (!ProjectionFailures.permanent(single)) {
+                        throw single;
+                    }
+                    throw new UnprocessableEvent(event, ProjectionFailures.reason(single), single);
+                }
+                done(event);
+            }
+        }
+    }
+
+    private void applyParked(List<CaseEventRecord> events) {
+        applyAndShow(events, true);
+        for (CaseEventRecord event : events) {
+            UUID stream = stream(event);
+            if (stream != null) {
+                models.parked().release(stream, event.envelope().sequence());
+            }
+        }
+        // the index changed, its positions did not: commit it with the next checkpoint (none before the consumer's
+        // first start: a commit without positions would make the index start the topic over)
+        uncommitted |= !next.isEmpty();
+    }
+
+    /** MongoDB read models, then the index (visible at once), then the live stream. */
+    private void applyAndShow(List<CaseEventRecord> events, boolean parked) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Projection.BatchResult result = parked ? models.projection().applyParked(events)
+                : models.projection().apply(events);
+        Map<UUID, String> commentText = models.cases().comments().searchText(result.touched().values(), result.added(),
+                properties.comments().searchCharacters());
+        models.index().index(result.touched().values(), commentText);
+        models.index().refresh();
+        if (live) {
+            stream.publish(result.changes());
+        }
+    }
+
+    /** The event is applied (or parked): the position to store moves past it. */
+    private void done(CaseEventRecord event) {
+        next.merge(event.partition(), event.offset() + 1, Math::max);
+        uncommitted = true;
+    }
+
+    /** The stream an event belongs to: its case's, or its agent's. */
+    private static UUID stream(CaseEventRecord event) {
+        return switch (event.envelope().event()) {
+            case CaseEvent caseEvent -> caseEvent.caseId();
+            case AgentEvent agentEvent -> agentEvent.agentId();
+            default -> null;
+        };
     }
 
     @Override

@@ -11,32 +11,38 @@ import java.util.stream.Stream;
 import com.mongodb.client.MongoDatabase;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.analytics.AnalyticsCounters;
+import org.casestream.query.cases.CaseComments;
 import org.casestream.query.cases.CaseViews;
 import org.casestream.query.dashboard.DashboardCounters;
 import org.casestream.query.search.CaseIndex;
 
 /**
  * One generation of every read model built from the topic: its MongoDB collections (names ending in
- * {@code _g<generation>}) and its Lucene index ({@code <index-directory>/g<generation>}). The service serves one
- * generation while a rebuild fills the next.
+ * {@code _g<generation>}: case views and their comments, agents, counters, positions, the streams with a parked
+ * event) and its Lucene index ({@code <index-directory>/g<generation>}). The service serves one generation while a
+ * rebuild fills the next.
  */
 public record ReadModels(int generation, CaseViews cases, AgentViews agents, DashboardCounters dashboard,
-                         AnalyticsCounters analytics, ProjectionPositions positions, CaseIndex index,
-                         Projection projection, MongoDatabase database, Path indexDirectory) implements AutoCloseable {
+                         AnalyticsCounters analytics, ProjectionPositions positions, ParkedStreams parked,
+                         CaseIndex index, Projection projection, MongoDatabase database, Path indexDirectory)
+        implements AutoCloseable {
 
-    public static final List<String> COLLECTIONS = List.of(CaseViews.COLLECTION, AgentViews.COLLECTION,
-            DashboardCounters.COLLECTION, AnalyticsCounters.COLLECTION, ProjectionPositions.COLLECTION);
+    public static final List<String> COLLECTIONS = List.of(CaseViews.COLLECTION, CaseComments.COLLECTION,
+            AgentViews.COLLECTION, DashboardCounters.COLLECTION, AnalyticsCounters.COLLECTION,
+            ProjectionPositions.COLLECTION, ParkedStreams.COLLECTION);
 
+    /** Opens a generation; case views it holds from before comments had their own collection are moved first. */
     public static ReadModels open(MongoDatabase database, Path indexRoot, int generation) {
         String suffix = "_g" + generation;
         CaseViews cases = new CaseViews(database, suffix);
+        cases.moveInlineThreads();
         AgentViews agents = new AgentViews(database, suffix);
         DashboardCounters dashboard = new DashboardCounters(database, suffix);
         AnalyticsCounters analytics = new AnalyticsCounters(database, suffix);
         Path indexDirectory = indexRoot.resolve("g" + generation);
         return new ReadModels(generation, cases, agents, dashboard, analytics, new ProjectionPositions(database, suffix),
-                CaseIndex.open(indexDirectory), new Projection(cases, agents, dashboard, analytics), database,
-                indexDirectory);
+                new ParkedStreams(database, suffix), CaseIndex.open(indexDirectory),
+                new Projection(cases, agents, dashboard, analytics), database, indexDirectory);
     }
 
     /** Removes a generation's collections and index files (the index must be closed, or never opened). */

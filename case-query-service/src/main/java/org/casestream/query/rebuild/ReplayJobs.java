@@ -79,6 +79,15 @@ public class ReplayJobs {
         return id != null && jobs.get(id).state() == State.RUNNING;
     }
 
+    /** The rebuild running now, here or on another instance sharing the database. */
+    public Optional<ReplayJob> running() {
+        if (rebuilding()) {
+            return Optional.of(jobs.get(running));
+        }
+        Document lease = leases.find(Filters.eq("_id", LEASE)).first();
+        return lease == null ? Optional.empty() : runningJob(lease);
+    }
+
     /** Starts a rebuild, or returns the one already running here or on another instance. */
     public synchronized ReplayJob start() {
         if (rebuilding()) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -61,7 +62,6 @@ import org.apache.lucene.util.BytesRef;
 import org.casestream.events.json.EventJson;
 import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.cases.CaseView;
-import org.casestream.query.cases.CommentView;
 import org.casestream.query.cases.SlaState;
 
 /**
@@ -125,11 +125,21 @@ public final class CaseIndex implements AutoCloseable {
         return Map.copyOf(committedPositions);
     }
 
-    /** Adds or replaces the cases' documents; searches see them after {@link #refresh()}. */
+    /** Adds or replaces the cases' documents, without comment text; searches see them after {@link #refresh()}. */
     public void index(Collection<CaseView> views) {
+        index(views, Map.of());
+    }
+
+    /**
+     * Adds or replaces the cases' documents, each with the text of its comments that search should find (the
+     * latest, within a budget: see {@link org.casestream.query.cases.CaseComments#searchText}); searches see them
+     * after {@link #refresh()}.
+     */
+    public void index(Collection<CaseView> views, Map<UUID, String> commentText) {
         try {
             for (CaseView view : views) {
-                writer.updateDocument(new Term(CASE_ID, view.caseId().toString()), document(view));
+                writer.updateDocument(new Term(CASE_ID, view.caseId().toString()),
+                        document(view, commentText.getOrDefault(view.caseId(), "")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index cases", e);
@@ -253,7 +263,7 @@ public final class CaseIndex implements AutoCloseable {
 
     // --- documents ---------------------------------------------------------------------------------------
 
-    private Document document(CaseView view) throws JsonProcessingException {
+    private Document document(CaseView view, String commentText) throws JsonProcessingException {
         Document document = new Document();
         String id = view.caseId().toString();
         document.add(new StringField(CASE_ID, id, Field.Store.NO));
@@ -279,7 +289,7 @@ public final class CaseIndex implements AutoCloseable {
             document.add(new LongPoint(NEXT_DUE, nextDue.toEpochMilli()));
             document.add(new NumericDocValuesField(NEXT_DUE, nextDue.toEpochMilli()));
         }
-        document.add(new TextField(TEXT, searchableText(view), Field.Store.NO));
+        document.add(new TextField(TEXT, searchableText(view, commentText), Field.Store.NO));
         document.add(new StoredField(SUMMARY, mapper.writeValueAsBytes(CaseSummary.of(view))));
         return document;
     }
@@ -289,8 +299,11 @@ public final class CaseIndex implements AutoCloseable {
         document.add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 
-    /** Subject, description, every comment (internal notes too: only case workers search) and the customer. */
-    private static String searchableText(CaseView view) {
+    /**
+     * Subject, description, the customer and the comments' text given (internal notes too: only case workers
+     * search).
+     */
+    private static String searchableText(CaseView view, String commentText) {
         StringBuilder text = new StringBuilder()
                 .append(view.caseNumber()).append('\n')
                 .append(view.subject()).append('\n')
@@ -300,10 +313,7 @@ public final class CaseIndex implements AutoCloseable {
         if (view.customer().name() != null) {
             text.append(view.customer().name()).append('\n');
         }
-        for (CommentView comment : view.comments()) {
-            text.append(comment.body()).append('\n');
-        }
-        return text.toString();
+        return text.append(commentText).toString();
     }
 
     private static long caseNumberValue(String caseNumber) {

@@ -1,6 +1,7 @@
 package org.casestream.query.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.search.CasePage;
 import org.casestream.query.search.ListRequest;
 import org.casestream.support.security.Caller;
+import org.casestream.support.web.FieldError;
+import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.web.NotFound;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +24,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.casestream.query.cases.SlaState;
 import org.casestream.query.cases.CaseView;
+import org.casestream.query.cases.CommentPage;
+import org.casestream.query.cases.CommentView;
 
-/** Case lists (from the index) and case detail (from MongoDB, by key). */
+/** Case lists (from the index), case detail and its thread by page (from MongoDB, by key). */
 @RestController
 public class CaseQueryController {
+
+    private static final int DEFAULT_PAGE = 50;
 
     private final ActiveReadModels models;
     private final QueryProperties properties;
@@ -47,17 +54,61 @@ public class CaseQueryController {
         return search(ListRequest.parse(parameters, Map.of("customerId", List.of(customerId))));
     }
 
-    @Operation(summary = "One case with its comment thread; a channel reads only the cases it opened, never their "
-            + "internal notes")
+    @Operation(summary = "One case with its latest comments (casestream.query.comments.latest, oldest first), "
+            + "commentCount and the cursor of the older ones (olderComments, for /comments?before=); a channel reads "
+            + "only the cases it opened, never their internal notes")
     @GetMapping("/api/cases/{caseId}")
     public CaseDetail get(@PathVariable UUID caseId) {
         Caller caller = Caller.current();
-        boolean caseWorker = Arrays.stream(SecurityConfiguration.READERS).anyMatch(caller::hasRole);
-        CaseView view = models.current().cases().find(caseId)
+        boolean caseWorker = caseWorker(caller);
+        CaseView view = find(caseId, caller, caseWorker);
+        CaseView shown = caseWorker ? view : view.withoutInternalNotes();
+        CommentPage latest = models.current().cases().comments().page(view, caseWorker, null, null,
+                properties.comments().latest());
+        return new CaseDetail(shown, latest.items(), latest.older(),
+                SlaState.of(view, Instant.now(), properties.slaAtRiskWindow()));
+    }
+
+    @Operation(summary = "A page of a case's comments, oldest first: before a position (older ones), after one "
+            + "(newer ones), or else the latest; limit 1 to casestream.query.comments.page-max (50 when not given). "
+            + "The same callers as the case; a channel never sees internal notes, nor counts them")
+    @GetMapping("/api/cases/{caseId}/comments")
+    public CommentPage comments(@PathVariable UUID caseId, @RequestParam(required = false) Integer before,
+                                @RequestParam(required = false) Integer after,
+                                @RequestParam(required = false) Integer limit) {
+        List<FieldError> errors = new ArrayList<>();
+        int pageMax = properties.comments().pageMax();
+        if (limit != null && (limit < 1 || limit > pageMax)) {
+            errors.add(new FieldError("limit", "must be between 1 and " + pageMax));
+        }
+        if (before != null && after != null) {
+            errors.add(new FieldError("before", "give before or after, not both"));
+        }
+        if (before != null && before < 1) {
+            errors.add(new FieldError("before", "must be at least 1"));
+        }
+        if (after != null && after < 0) {
+            errors.add(new FieldError("after", "must not be negative"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        Caller caller = Caller.current();
+        boolean caseWorker = caseWorker(caller);
+        CaseView view = find(caseId, caller, caseWorker);
+        return models.current().cases().comments().page(view, caseWorker, before, after,
+                limit == null ? Math.min(DEFAULT_PAGE, pageMax) : limit);
+    }
+
+    private static boolean caseWorker(Caller caller) {
+        return Arrays.stream(SecurityConfiguration.READERS).anyMatch(caller::hasRole);
+    }
+
+    /** The case if this caller may read it: a channel only the cases it opened (any other is not there for it). */
+    private CaseView find(UUID caseId, Caller caller, boolean caseWorker) {
+        return models.current().cases().find(caseId)
                 .filter(found -> caseWorker || found.openedBy(caller.channel()))
                 .orElseThrow(() -> new NotFound("no case " + caseId));
-        CaseView shown = caseWorker ? view : view.withoutInternalNotes();
-        return new CaseDetail(shown, SlaState.of(view, Instant.now(), properties.slaAtRiskWindow()));
     }
 
     private CasePage search(ListRequest request) {
@@ -65,7 +116,11 @@ public class CaseQueryController {
                 properties.slaAtRiskWindow());
     }
 
-    /** The case and its SLA state at the time of asking. */
-    public record CaseDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped CaseView caseView, SlaState slaState) {
+    /**
+     * The case, its latest comments (oldest first) with the cursor for the ones before them ({@code before} of
+     * {@code /comments}; null when these are the whole thread), and its SLA state at the time of asking.
+     */
+    public record CaseDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped CaseView caseView,
+                             List<CommentView> comments, Integer olderComments, SlaState slaState) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.casestream.query.rebuild.ParkedEvents;
 import org.casestream.query.search.CaseIndex;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.Problems;
@@ -31,6 +32,20 @@ public class QueryProblemHandling {
     ResponseEntity<ProblemDetail> mongoAway(MongoException away) {
         log.warn("MongoDB not reachable: {}", Redacted.causes(away));
         return Problems.dependencyUnavailable("The read models' database", Duration.ofSeconds(5));
+    }
+
+    /** The broker is away or slow while ops list or retry parked events: its client gave up (10 s). */
+    @ExceptionHandler({org.apache.kafka.common.errors.TimeoutException.class,
+            org.apache.kafka.common.errors.DisconnectException.class})
+    ResponseEntity<ProblemDetail> kafkaAway(org.apache.kafka.common.KafkaException away) {
+        log.warn("Kafka not reachable: {}", Redacted.causes(away));
+        return Problems.dependencyUnavailable("The event broker", Duration.ofSeconds(5));
+    }
+
+    /** Parked events are listed through the served projection: not there before it started. */
+    @ExceptionHandler(ParkedEvents.NotStarted.class)
+    ResponseEntity<ProblemDetail> notStarted(ParkedEvents.NotStarted starting) {
+        return Problems.dependencyUnavailable("The projection", Duration.ofSeconds(5));
     }
 
     @ExceptionHandler(CaseIndex.BadCursor.class)

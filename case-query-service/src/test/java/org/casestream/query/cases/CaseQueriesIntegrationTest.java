@@ -378,6 +378,37 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(401);
     }
 
+    @Test
+    void aThreadIsPagedForTheSameCallersAsTheCaseAndAChannelNeitherSeesNorCountsInternalNotes() {
+        Expected channelsOwn = MODEL.values().stream()
+                .filter(c -> !c.internalNotes().isEmpty() && Expected.origin(c.number()) == CaseOrigin.CHANNEL)
+                .findFirst().orElseThrow();
+        String comments = "/api/cases/" + channelsOwn.caseId() + "/comments";
+        JsonNode agentPage = get(Role.AGENT, comments + "?after=0&limit=1");
+        int all = channelsOwn.internalNotes().size() + channelsOwn.publicComments().size();
+        assertThat(agentPage.get("total").asInt()).isEqualTo(all);
+        assertThat(agentPage.get("items")).hasSize(1);
+        assertThat(agentPage.get("newer").asInt()).isEqualTo(1);
+        assertThat(get(Role.AGENT, "/api/cases/" + channelsOwn.caseId()).get("commentCount").asInt()).isEqualTo(all);
+
+        ResponseEntity<JsonNode> channelPage = channel(channelsOwn.channel().wire()).get().uri(comments)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(channelPage.getStatusCode().value()).isEqualTo(200);
+        assertThat(channelPage.getBody().get("items").findValuesAsText("body"))
+                .containsExactlyElementsOf(channelsOwn.publicComments());
+        assertThat(channelPage.getBody().get("total").asInt()).isEqualTo(channelsOwn.publicComments().size());
+        assertThat(channel(channelsOwn.channel().wire()).get().uri("/api/cases/" + channelsOwn.caseId()).retrieve()
+                .body(JsonNode.class).get("commentCount").asInt()).isEqualTo(channelsOwn.publicComments().size());
+
+        Channel another = Arrays.stream(Channel.values()).filter(c -> c != channelsOwn.channel()).findFirst().orElseThrow();
+        assertThat(channel(another.wire()).get().uri(comments).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        for (String bad : List.of("?limit=0", "?limit=201", "?before=0", "?after=-1", "?before=3&after=1")) {
+            ResponseEntity<JsonNode> answer = as(Role.AGENT).get().uri(comments + bad).retrieve().toEntity(JsonNode.class);
+            assertThat(answer.getStatusCode().value()).as(bad).isEqualTo(400);
+        }
+    }
+
     // --- dashboard and SLA ---------------------------------------------------------------------------------
 
     @Test

@@ -45,9 +45,12 @@ import org.casestream.query.agents.AgentView;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.analytics.Analytics;
 import org.casestream.query.analytics.AnalyticsCounters;
+import org.casestream.query.cases.CaseComments;
 import org.casestream.query.cases.CaseFold;
 import org.casestream.query.cases.CaseView;
 import org.casestream.query.cases.CaseViews;
+import org.casestream.query.cases.CommentPage;
+import org.casestream.query.cases.CommentView;
 import org.casestream.query.dashboard.DashboardCounters;
 import org.casestream.query.support.CaseScript;
 import org.casestream.support.events.CaseEventRecord;
@@ -62,6 +65,7 @@ class ProjectionTest {
     private static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
 
     private MongoClient client;
+    private MongoDatabase database;
     private CaseViews cases;
     private AgentViews agents;
     private DashboardCounters counters;
@@ -72,7 +76,7 @@ class ProjectionTest {
     @BeforeEach
     void freshDatabase() {
         client = MongoClients.create(TestInfrastructure.mongoUri());
-        MongoDatabase database = client.getDatabase("projection_" + UUID.randomUUID().toString().replace("-", ""));
+        database = client.getDatabase("projection_" + UUID.randomUUID().toString().replace("-", ""));
         cases = new CaseViews(database);
         agents = new AgentViews(database);
         counters = new DashboardCounters(database);
@@ -108,6 +112,7 @@ class ProjectionTest {
         feed(script.then(new CaseAssigned(caseId, grace, null, AssignmentReason.AUTO)));
         feed(script.then(new CommentAdded(caseId, question, null, AuthorType.AGENT, grace.toString(), "Grace",
                 Visibility.PUBLIC, "Which browser do you use?", List.of())));
+        Instant askedAt = script.clock();
         feed(script.then(new CommentAdded(caseId, note, question, AuthorType.AGENT, grace.toString(), "Grace",
                 Visibility.INTERNAL, "Mail logs show a bounce", List.of(new Attachment("log.txt", "text/plain", 12, "s3://x")))));
         feed(script.then(new FirstResponseRecorded(caseId, script.clock(), grace.toString())));
@@ -126,6 +131,7 @@ class ProjectionTest {
         assertThat(done.satisfaction().rating()).isEqualTo(4);
         feed(script.then(new CommentAdded(caseId, reply, null, AuthorType.CUSTOMER, "cust-1", "Zoë", Visibility.PUBLIC,
                 "It broke again", List.of())));
+        Instant repliedAt = script.clock();
         feed(script.then(new CaseReopened(caseId, CaseStatus.IN_PROGRESS, reply)));
 
         CaseView view = cases.find(caseId).orElseThrow();
@@ -148,12 +154,19 @@ class ProjectionTest {
         assertThat(view.status()).isEqualTo(CaseStatus.IN_PROGRESS);
         assertThat(view.resolvedAt()).isNull();
         assertThat(view.reopenCount()).isEqualTo(1);
-        assertThat(view.comments()).extracting(c -> c.commentId()).containsExactly(question, note, reply);
-        assertThat(view.comments().get(1).internal()).isTrue();
-        assertThat(view.comments().get(1).parentId()).isEqualTo(question);
-        assertThat(view.comments().get(1).attachments()).hasSize(1);
-        assertThat(view.comments().get(0).internal()).isFalse();
-        assertThat(view.withoutInternalNotes().comments()).extracting(c -> c.commentId()).containsExactly(question, reply);
+        assertThat(view.commentCount()).isEqualTo(3);
+        assertThat(view.internalNoteCount()).isEqualTo(1);
+        assertThat(view.lastAgentReplyAt()).isEqualTo(askedAt);
+        assertThat(view.lastCustomerMessageAt()).isEqualTo(repliedAt);
+        List<CommentView> thread = cases.comments().page(view, true, null, null, 50).items();
+        assertThat(thread).extracting(CommentView::commentId).containsExactly(question, note, reply);
+        assertThat(thread.get(1).internal()).isTrue();
+        assertThat(thread.get(1).parentId()).isEqualTo(question);
+        assertThat(thread.get(1).attachments()).hasSize(1);
+        assertThat(thread.get(0).internal()).isFalse();
+        assertThat(cases.comments().page(view, false, null, null, 50).items()).extracting(CommentView::commentId)
+                .containsExactly(question, reply);
+        assertThat(view.withoutInternalNotes().commentCount()).isEqualTo(2);
         assertThat(view.openedAt()).isEqualTo(START);
         assertThat(view.updatedAt()).isEqualTo(script.clock());
         assertThat(view.lastSequence()).isEqualTo(17);
@@ -203,6 +216,142 @@ class ProjectionTest {
         Map<String, Object> totals = counters.totals();
         assertThat(totals).containsEntry("status", Map.of("new", 0L, "done", 1L));
         assertThat(new java.util.ArrayList<Object>(((Map<?, ?>) totals.get("load")).values())).containsOnly(0L);
+    }
+
+    @Test
+    void theSameCommentAgainChangesNeitherTheThreadNorItsCount() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        UUID commentId = UUID.randomUUID();
+        feed(script.then(comment(caseId, commentId, Visibility.PUBLIC, "first")));
+        // the same comment in another event (a command repeated), once in a batch of its own and once twice in one
+        feed(script.then(comment(caseId, commentId, Visibility.PUBLIC, "first")));
+        projection.apply(List.of(CaseScript.consumed(script.then(comment(caseId, commentId, Visibility.PUBLIC, "first")), 0, offset++),
+                CaseScript.consumed(script.then(comment(caseId, commentId, Visibility.PUBLIC, "first")), 0, offset++)));
+
+        CaseView view = cases.find(caseId).orElseThrow();
+        assertThat(view.commentCount()).isEqualTo(1);
+        assertThat(view.lastSequence()).isEqualTo(5);
+        assertThat(cases.comments().page(view, true, null, null, 50).items()).extracting(CommentView::body)
+                .containsExactly("first");
+    }
+
+    @Test
+    void aCrashBetweenTheCommentsAndTheViewCountsTheCommentOnce() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        ProducerRecord<String, byte[]> added = script.then(comment(caseId, UUID.randomUUID(), Visibility.INTERNAL, "note"));
+        CaseEventRecord record = CaseScript.consumed(added, 0, offset++);
+        CommentAdded event = (CommentAdded) record.envelope().event();
+        // the comment was stored, then the process died before the view was
+        cases.comments().saveAll(List.of(new CaseComments.Numbered(caseId, 1, null, record.envelope().sequence(),
+                CaseFold.comment(event, record.envelope().time()))));
+        projection.apply(List.of(record));
+        projection.apply(List.of(record));
+
+        CaseView view = cases.find(caseId).orElseThrow();
+        assertThat(view.commentCount()).isEqualTo(1);
+        assertThat(view.internalNoteCount()).isEqualTo(1);
+        assertThat(cases.comments().page(view, true, null, null, 50).items()).extracting(CommentView::body)
+                .containsExactly("note");
+        assertThat(cases.comments().page(view, false, null, null, 50).items()).isEmpty();
+    }
+
+    @Test
+    void aThreadIsPagedBackAndForthInTheCallersNumbering() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        // public 1..5 with notes after the 2nd and the 4th: all positions p1 p2 n1 p3 p4 n2 p5
+        for (String body : List.of("p1", "p2", "n1", "p3", "p4", "n2", "p5")) {
+            feed(script.then(comment(caseId, UUID.randomUUID(), body.startsWith("n") ? Visibility.INTERNAL : Visibility.PUBLIC, body)));
+        }
+        CaseView view = cases.find(caseId).orElseThrow();
+        CaseComments thread = cases.comments();
+
+        CommentPage latest = thread.page(view, true, null, null, 3);
+        assertThat(latest.items()).extracting(CommentView::body).containsExactly("p4", "n2", "p5");
+        assertThat(latest.total()).isEqualTo(7);
+        assertThat(latest.older()).isEqualTo(5);
+        assertThat(latest.newer()).isNull();
+        CommentPage before = thread.page(view, true, latest.older(), null, 3);
+        assertThat(before.items()).extracting(CommentView::body).containsExactly("p2", "n1", "p3");
+        CommentPage first = thread.page(view, true, before.older(), null, 3);
+        assertThat(first.items()).extracting(CommentView::body).containsExactly("p1");
+        assertThat(first.older()).isNull();
+        assertThat(first.newer()).isEqualTo(1);
+        assertThat(thread.page(view, true, null, first.newer(), 3).items()).extracting(CommentView::body)
+                .containsExactly("p2", "n1", "p3");
+        assertThat(thread.page(view, true, null, 7, 3).items()).isEmpty();
+
+        CommentPage channel = thread.page(view, false, null, null, 2);
+        assertThat(channel.items()).extracting(CommentView::body).containsExactly("p4", "p5");
+        assertThat(channel.total()).isEqualTo(5);
+        assertThat(thread.page(view, false, channel.older(), null, 2).items()).extracting(CommentView::body)
+                .containsExactly("p2", "p3");
+    }
+
+    @Test
+    void searchTextIsTheLatestCommentsWithinTheBudget() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        for (int i = 0; i < 40; i++) {
+            feed(script.then(comment(caseId, UUID.randomUUID(), Visibility.PUBLIC, "word" + i + " " + "x".repeat(92))));
+        }
+        CaseView view = cases.find(caseId).orElseThrow();
+
+        // 100 characters a comment (with its line break): a budget of 1,000 takes the latest ten, from the store
+        String text = cases.comments().searchText(List.of(view), Map.of(), 1_000).get(caseId);
+        assertThat(text.length()).isLessThanOrEqualTo(1_000);
+        assertThat(text).contains("word39", "word31").doesNotContain("word29 ");
+        // comments just added (the case's newest: here one that stands for the 40th) are taken as they are, the
+        // older ones from the store
+        CommentView fresh = new CommentView(UUID.randomUUID(), null, AuthorType.AGENT, "a", "A", Visibility.PUBLIC,
+                false, "freshword " + "y".repeat(89), List.of(), START);
+        assertThat(cases.comments().searchText(List.of(view), Map.of(caseId, List.of(fresh)), 300).get(caseId))
+                .contains("freshword", "word38", "word37").doesNotContain("word39", "word36");
+        assertThat(cases.comments().searchText(List.of(view), Map.of(), 20_000).get(caseId)).contains("word0 ", "word39");
+    }
+
+    @Test
+    void threadsStoredInTheCaseDocumentBeforeAreMovedIntoTheCommentsWhenTheGenerationOpens() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        CaseView view = cases.find(caseId).orElseThrow();
+        // the shape of a view before comments had their own collection: the thread inside, no counts
+        org.bson.Document legacy = database.getCollection(CaseViews.COLLECTION).find(
+                com.mongodb.client.model.Filters.eq("_id", caseId.toString())).first();
+        legacy.remove("commentCount");
+        legacy.remove("internalNoteCount");
+        legacy.put("comments", List.of(
+                legacyComment("Hello?", "customer", "public"), legacyComment("Checked logs", "agent", "internal"),
+                legacyComment("Fixed", "agent", "public")));
+        database.getCollection(CaseViews.COLLECTION).replaceOne(
+                com.mongodb.client.model.Filters.eq("_id", caseId.toString()), legacy);
+
+        assertThat(cases.moveInlineThreads()).isEqualTo(1);
+        assertThat(cases.moveInlineThreads()).isZero();
+        CaseView moved = cases.find(caseId).orElseThrow();
+        assertThat(moved.commentCount()).isEqualTo(3);
+        assertThat(moved.internalNoteCount()).isEqualTo(1);
+        assertThat(moved.lastSequence()).isEqualTo(view.lastSequence());
+        assertThat(cases.comments().page(moved, true, null, null, 50).items()).extracting(CommentView::body)
+                .containsExactly("Hello?", "Checked logs", "Fixed");
+        assertThat(cases.comments().page(moved, false, null, null, 50).items()).extracting(CommentView::body)
+                .containsExactly("Hello?", "Fixed");
+        // the next comment follows them
+        feed(script.then(comment(caseId, UUID.randomUUID(), Visibility.PUBLIC, "Thanks")));
+        assertThat(cases.comments().page(cases.find(caseId).orElseThrow(), true, null, null, 50).items())
+                .extracting(CommentView::body).containsExactly("Hello?", "Checked logs", "Fixed", "Thanks");
+    }
+
+    private static org.bson.Document legacyComment(String body, String authorType, String visibility) {
+        return new org.bson.Document("commentId", UUID.randomUUID().toString()).append("authorType", authorType)
+                .append("authorId", "x").append("visibility", visibility).append("internal", visibility.equals("internal"))
+                .append("body", body).append("attachments", List.of()).append("at", START.toString());
+    }
+
+    private static CommentAdded comment(UUID caseId, UUID commentId, Visibility visibility, String body) {
+        return new CommentAdded(caseId, commentId, null, AuthorType.AGENT, "agent-1", "Agent", visibility, body, List.of());
     }
 
     @Test

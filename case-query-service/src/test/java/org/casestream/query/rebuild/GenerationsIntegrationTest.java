@@ -88,13 +88,17 @@ class GenerationsIntegrationTest extends QueryIntegrationTest {
                     .append("instance", "crashed"));
             shared.getCollection("case_views_g5").insertOne(new Document("_id", "half-built"));
             shared.getCollection("dashboard_counters_g5").insertOne(new Document("_id", "half-built"));
+            shared.getCollection("case_comments_g5").insertOne(new Document("_id", "half-built"));
+            shared.getCollection("parked_streams_g5").insertOne(new Document("_id", "half-built"));
             shared.getCollection("case_views_g4").insertOne(new Document("_id", "in-use"));
 
             ConfigurableApplicationContext a = start(temporaryDirectory("generations-crash-"));
             try {
                 awaitApplied(a.getBean(Projections.class).live(), publish(topic, cases(20)));
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !collections(shared).contains("case_views_g5")
-                        && !collections(shared).contains("dashboard_counters_g5"));
+                        && !collections(shared).contains("dashboard_counters_g5")
+                        && !collections(shared).contains("case_comments_g5")
+                        && !collections(shared).contains("parked_streams_g5"));
                 assertThat(collections(shared)).as("generation 4 is held by a live instance").contains("case_views_g4");
 
                 assertThat(job(a, abandoned).get("state").asText()).as("its instance is gone").isEqualTo("FAILED");
@@ -108,8 +112,9 @@ class GenerationsIntegrationTest extends QueryIntegrationTest {
                 // once the other instance is gone too, its generation goes, and so does the replaced generation 1
                 shared.getCollection("read_model_instances").deleteOne(new Document("_id", "alive"));
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !collections(shared).contains("case_views_g4")
-                        && !collections(shared).contains("case_views_g1"));
-                assertThat(collections(shared)).contains("case_views_g6");
+                        && !collections(shared).contains("case_views_g1")
+                        && !collections(shared).contains("case_comments_g1"));
+                assertThat(collections(shared)).contains("case_views_g6", "case_comments_g6");
             } finally {
                 a.close();
             }

@@ -11,6 +11,7 @@ import {registerShortcuts} from '../shortcuts.js';
 import {onCaseChange} from '../stream.js';
 import {createActions} from './case/actions.js';
 import {createCompose} from './case/compose.js';
+import {createConversation} from './case/conversation.js';
 import {drawAsOfBanner, drawNotifications, drawTimeline} from './case/history.js';
 import {drawCustomer, drawDescription, drawDetails, drawHead, flashChanges} from './case/meta.js';
 import {normalise} from './case/model.js';
@@ -42,6 +43,7 @@ export async function render(main, {params, query}) {
         refreshHistory();
     });
     const thread = createThread(compose);
+    const conversation = createConversation(caseId);
     const actions = createActions(agentList, command);
 
     async function command(path, body, done) {
@@ -54,9 +56,10 @@ export async function render(main, {params, query}) {
         });
     }
 
-    function show(c) {
+    function show(read) {
         const before = current;
         const focusedId = main.contains(document.activeElement) ? document.activeElement.id : null;
+        const c = conversation.take(read);
         current = c;
         drawHead(head, c);
         drawAsOfBanner(asOfBanner, asOf, viewAsOf);
@@ -64,7 +67,7 @@ export async function render(main, {params, query}) {
         drawDetails(detailsCard, c, agentList, canEdit() ? tag => command('tags', {remove: [tag]}, `Tag ${tag} removed`) : null);
         drawDescription(descriptionCard, c);
         drawSla(slaCard, c, asOf);
-        thread.draw(c, {canWrite: canEdit()});
+        thread.draw(c, {canWrite: canEdit(), onOlder: showOlder});
         actions.draw(c, {enabled: canEdit()});
         if (before && !asOf) {
             flashChanges(before, c, detailsCard);
@@ -73,6 +76,17 @@ export async function render(main, {params, query}) {
             const again = document.getElementById(focusedId);
             if (again) again.focus();
         }
+    }
+
+    async function showOlder() {
+        await attempt(async () => {
+            const shownBefore = current.comments.length;
+            current = await conversation.loadOlder(current);
+            thread.draw(current, {canWrite: canEdit(), onOlder: showOlder});
+            // the button was drawn again: keep the focus of a keyboard user on it while there are more
+            document.getElementById('older-comments')?.focus();
+            announce(`${current.comments.length - shownBefore} older comments loaded`);
+        });
     }
 
     function showTimeline() {
@@ -128,7 +142,7 @@ export async function render(main, {params, query}) {
             if (before && current) {
                 const changed = ['status', 'priority', 'assignee', 'queue'].filter(key => before[key] !== current[key])
                     .map(key => `${key} ${key === 'assignee' ? agentName(agentList, current[key]) : label(key, current[key])}`);
-                if (current.comments.length > before.comments.length) changed.push('new comment');
+                if (current.commentCount > before.commentCount) changed.push('new comment');
                 if (changed.length) announce(`Case updated: ${changed.join(', ')}`);
             }
         }, 200);

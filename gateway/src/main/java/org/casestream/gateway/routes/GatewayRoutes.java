@@ -43,7 +43,8 @@ class GatewayRoutes {
                                 .or(path("/api/saved-searches/**"))
                                 .or(path("/api/stream"))
                                 .or(GET("/api/agents"))
-                                .or(path("/api/ops/replays/**"))))
+                                .or(path("/api/ops/replays/**"))
+                                .or(path("/api/ops/dead-letters/**"))))
                 .and(to("command", backends.command(),
                         path("/api/cases/**")
                                 .or(path("/api/intake/**"))

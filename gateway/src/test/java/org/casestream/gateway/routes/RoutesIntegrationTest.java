@@ -51,6 +51,9 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 Arguments.of("GET", "/api/agents", "query"),
                 Arguments.of("POST", "/api/ops/replays", "query"),
                 Arguments.of("GET", "/api/ops/replays/job-1", "query"),
+                Arguments.of("GET", "/api/ops/dead-letters?limit=10", "query"),
+                Arguments.of("POST", "/api/ops/dead-letters/retry", "query"),
+                Arguments.of("GET", "/api/cases/c-1/comments?before=51", "query"),
                 // commands go to the command service
                 Arguments.of("POST", "/api/cases", "command"),
                 Arguments.of("POST", "/api/cases/bulk", "command"),

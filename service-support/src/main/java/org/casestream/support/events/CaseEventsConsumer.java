@@ -44,9 +44,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * by committing the offsets of its consumer group, or, for a consumer of {@linkplain CaseEventsSettings#everyPartition
  * every partition}, by leaving it to the handler to store positions with its state (read back through a
  * {@link PositionStore} at each start). A failing batch is tried again with growing pauses and without end; an
- * {@link UnprocessableEvent} goes to the dead-letter topic. It can be paused and resumed (a rebuild holds the
- * consumer while it resets the state behind it). As a bean it starts and stops with the application context,
- * last and first.
+ * {@link UnprocessableEvent} goes to the dead-letter topic, where ops can list and retry it ({@link #deadLetters()}).
+ * It can be paused and resumed (a rebuild holds the consumer while it resets the state behind it). As a bean it
+ * starts and stops with the application context, last and first.
  */
 public final class CaseEventsConsumer implements SmartLifecycle {
 
@@ -61,6 +61,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
     private final BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters;
     private final CaseEventsConsumers.Meters meters;
     private final CaseEventsConsumers.TopicAdmin topics;
+    private final DeadLetters parked;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Map<Integer, Long> lags = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -82,6 +83,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.topics = topics;
+        this.parked = new DeadLetters(settings, handler, consumerFactory, meters);
         this.errorHandler = errorHandler();
     }
 
@@ -114,13 +116,31 @@ public final class CaseEventsConsumer implements SmartLifecycle {
         return errors;
     }
 
-    /** Sends the record as it is to this consumer's dead-letter topic; its position moves past it. */
+    /**
+     * Sends the record as it is to this consumer's dead-letter topic, then tells the handler about the event it
+     * declared unprocessable; its position moves past it.
+     */
     private void deadLetter(ConsumerRecord<?, ?> record, Exception cause) {
         log.error("Consumer {}: {}-{}@{} dead-lettered to {}: {}", settings.name(), record.topic(), record.partition(),
                 record.offset(), settings.deadLetterTopic(), Redacted.causes(cause));
         deadLetters.accept(record, cause);
+        unprocessable(cause).ifPresent(event -> handler.parked(event));
         meters.deadLettered(settings.name());
         applied.merge(record.partition(), record.offset() + 1, Math::max);
+    }
+
+    private static Optional<CaseEventRecord> unprocessable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnprocessableEvent unprocessable && unprocessable.event() != null) {
+                return Optional.of(unprocessable.event());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The records this consumer parked in its dead-letter topic: listed and retried through its handler. */
+    public DeadLetters deadLetters() {
+        return parked;
     }
 
     public CaseEventsSettings settings() {
@@ -149,7 +169,18 @@ public final class CaseEventsConsumer implements SmartLifecycle {
             } else {
                 startContainer(0);
             }
+            // once the consumer reads: counting must not hold it up
+            countParked();
         });
+    }
+
+    /** {@code casestream.events.parked} from the start; the broker being away only leaves it unknown for now. */
+    private void countParked() {
+        try {
+            parked.count();
+        } catch (RuntimeException e) {
+            log.info("Consumer {}: its parked records could not be counted yet: {}", settings.name(), Redacted.causes(e));
+        }
     }
 
     /** Stops reading and waits until the handler is done with its last batch; then the handler's stopped(). */

@@ -1,6 +1,7 @@
 package org.casestream.support.events;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -43,8 +45,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * Makes the consumers of the case events topic, every one the same way: from the service's {@code spring.kafka}
  * settings (the consumer's, then what the kit insists on), with dead letters written as they were read to the
  * consumer's own topic, and its metrics: {@code casestream.events.handled}, {@code casestream.events.skipped}
- * (by {@code reason}), {@code casestream.events.dead-lettered} and {@code casestream.events.lag}, each tagged with
- * the {@code consumer}.
+ * (by {@code reason}), {@code casestream.events.dead-lettered}, {@code casestream.events.parked} (not retried yet),
+ * {@code casestream.events.retried} and {@code casestream.events.lag}, each tagged with the {@code consumer}.
  */
 public class CaseEventsConsumers implements DisposableBean {
 
@@ -116,6 +118,8 @@ public class CaseEventsConsumers implements DisposableBean {
         // exception messages and stack traces can quote the data; the class names say enough
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
                 DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        // instead: the handler's reason (written without event content), the innermost failure's class, the time
+        recoverer.setHeadersFunction((record, e) -> DeadLetters.headers(e, Instant.now()));
         recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(15));
         meters.register(settings.name());
         return new CaseEventsConsumer(settings, handler, positions, factory, recoverer::accept, meters, topics);
@@ -132,6 +136,7 @@ public class CaseEventsConsumers implements DisposableBean {
         private final MeterRegistry registry;
         private final Map<String, CaseEventsConsumer> reporting = new ConcurrentHashMap<>();
         private final Set<String> registered = ConcurrentHashMap.newKeySet();
+        private final Map<String, AtomicLong> parked = new ConcurrentHashMap<>();
 
         Meters(MeterRegistry registry) {
             this.registry = registry;
@@ -143,7 +148,20 @@ public class CaseEventsConsumers implements DisposableBean {
                                 .map(CaseEventsConsumer::lag).orElse(Double.NaN))
                         .description("Records of the case events topic this consumer has not handled yet")
                         .baseUnit("records").tag("consumer", name).register(registry);
+                AtomicLong count = parked.computeIfAbsent(name, k -> new AtomicLong(-1));
+                Gauge.builder("casestream.events.parked", count, value -> value.get() < 0 ? Double.NaN : value.get())
+                        .description("Records in this consumer's dead-letter topic not retried yet (as of the last "
+                                + "start, listing or retry here, plus those parked here since)")
+                        .baseUnit("records").tag("consumer", name).register(registry);
             }
+        }
+
+        void parked(String name, long count) {
+            parked.computeIfAbsent(name, k -> new AtomicLong()).set(count);
+        }
+
+        void retried(String name, int records) {
+            counter("casestream.events.retried", name).increment(records);
         }
 
         /** The consumer the lag gauge of its name reports: the first started, or {@code consumer} when it insists. */
@@ -170,6 +188,7 @@ public class CaseEventsConsumers implements DisposableBean {
 
         void deadLettered(String name) {
             counter("casestream.events.dead-lettered", name).increment();
+            parked.computeIfAbsent(name, k -> new AtomicLong()).getAndUpdate(count -> count < 0 ? count : count + 1);
         }
 
         private Counter counter(String meter, String name) {

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
  * <p>
  * Throwing from {@link #handle} hands the batch (or, for {@link #eachEvent}, the event that failed and those after
  * it) back, with growing pauses, until it goes through; throwing {@link UnprocessableEvent} dead-letters that one
- * event instead.
+ * event instead (the events before it in the batch count as handled). {@link DeadLetters#retry} hands parked events
+ * back to {@link #handle} one at a time, from the caller's thread and possibly while the consumer's thread handles a
+ * batch: a handler that is not safe for that synchronises {@code handle}.
  */
 @FunctionalInterface
 public interface CaseEventsHandler {
@@ -22,6 +24,15 @@ public interface CaseEventsHandler {
 
     /** Called once the consumer stopped (no call of {@link #handle} is running or follows). */
     default void stopped() {
+    }
+
+    /**
+     * Called on the consumer's thread once an event this handler declared {@linkplain UnprocessableEvent
+     * unprocessable} is in the dead-letter topic, before the consumer goes on: a handler that must hold back what
+     * depends on that event (the same case's later events, say) records it here. Throwing makes the consumer read
+     * the event again (and park it again).
+     */
+    default void parked(CaseEventRecord event) {
     }
 
     /**

@@ -81,4 +81,9 @@ public record CaseEventsSettings(String name, String topic, int topicPartitions,
     public String deadLetterTopic() {
         return topic + "." + name + ".dlt";
     }
+
+    /** The group whose committed offsets on the dead-letter topic say how far its records were retried. */
+    public String deadLetterGroup() {
+        return group + ".dlt";
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -167,6 +168,98 @@ class CaseEventsConsumerIntegrationTest {
         assertThat(dead.getFirst().headers().lastHeader("kafka_dlt-exception-message")).isNull();
         assertThat(registry.get("casestream.events.dead-lettered").counter().count()).isEqualTo(1);
         await().atMost(WITHIN).until(() -> committed("group-" + topic) == endOffset(topic));
+    }
+
+    @Test
+    void parkedRecordsAreListedWithoutTheirDataAndRetriedInOrderThroughTheHandlerUntilOneStillFails() throws Exception {
+        List<EventEnvelope> sent = events(6);
+        Set<String> broken = ConcurrentHashMap.newKeySet();
+        broken.add(sent.get(1).eventId());
+        broken.add(sent.get(3).eventId());
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        List<String> handledFromDeadLetters = Collections.synchronizedList(new ArrayList<>());
+        List<String> parked = Collections.synchronizedList(new ArrayList<>());
+        CaseEventsConsumer consumer = start(inGroup(), new CaseEventsHandler() {
+            @Override
+            public void handle(CaseEventBatch batch) {
+                for (CaseEventRecord event : batch.events()) {
+                    if (broken.contains(event.envelope().eventId())) {
+                        throw new UnprocessableEvent(event, "too large to store");
+                    }
+                    (batch.fromDeadLetters() ? handledFromDeadLetters : handled).add(event.envelope().eventId());
+                }
+            }
+
+            @Override
+            public void parked(CaseEventRecord event) {
+                parked.add(event.envelope().eventId());
+            }
+        });
+        List<RecordMetadata> landed = publish(sent);
+
+        await().atMost(WITHIN).until(() -> handled.size() >= 4 && parked.size() >= 2);
+        assertThat(parked).containsExactly(sent.get(1).eventId(), sent.get(3).eventId());
+        DeadLetters.Listing listing = consumer.deadLetters().list(10);
+        assertThat(listing.total()).isEqualTo(2);
+        assertThat(listing.records()).extracting(DeadLetters.Parked::eventId)
+                .containsExactly(sent.get(1).eventId(), sent.get(3).eventId());
+        DeadLetters.Parked first = listing.records().getFirst();
+        assertThat(first.originalTopic()).isEqualTo(topic);
+        assertThat(first.originalPartition()).isEqualTo(landed.get(1).partition());
+        assertThat(first.originalOffset()).isEqualTo(landed.get(1).offset());
+        assertThat(first.eventType()).endsWith("CaseTagged");
+        assertThat(first.subject()).isEqualTo(((CaseTagged) sent.get(1).event()).caseId().toString());
+        assertThat(first.error()).isEqualTo(UnprocessableEvent.class.getName());
+        assertThat(first.reason()).isEqualTo("too large to store");
+        assertThat(first.parkedAt()).isNotNull();
+        // the event's data (its tags "kit-1", "kit-3") is nowhere in the listing (the topic's name starts with "kit-" too)
+        assertThat(listing.toString()).doesNotContainPattern("kit-[13](?![0-9a-f-])").doesNotContain("added");
+        assertThat(registry.get("casestream.events.parked").tag("consumer", "kit").gauge().value()).isEqualTo(2);
+        assertThat(consumer.deadLetters().list(1).records()).hasSize(1);
+
+        // the first cause is gone, the second is not: the retry applies one and stops at the other
+        broken.remove(sent.get(1).eventId());
+        DeadLetters.Retried partly = consumer.deadLetters().retry();
+        assertThat(partly.retried()).isEqualTo(1);
+        assertThat(partly.remaining()).isEqualTo(1);
+        assertThat(partly.stoppedAt().eventId()).isEqualTo(sent.get(3).eventId());
+        assertThat(partly.failure()).isEqualTo(UnprocessableEvent.class.getName());
+        assertThat(handledFromDeadLetters).containsExactly(sent.get(1).eventId());
+        assertThat(consumer.deadLetters().list(10).records()).extracting(DeadLetters.Parked::eventId)
+                .containsExactly(sent.get(3).eventId());
+        // a failed retry parks nothing again: the record stays where it was
+        assertThat(registry.get("casestream.events.dead-lettered").counter().count()).isEqualTo(2);
+
+        broken.clear();
+        DeadLetters.Retried rest = consumer.deadLetters().retry();
+        assertThat(rest.retried()).isEqualTo(1);
+        assertThat(rest.remaining()).isZero();
+        assertThat(rest.stoppedAt()).isNull();
+        assertThat(handledFromDeadLetters).containsExactly(sent.get(1).eventId(), sent.get(3).eventId());
+        assertThat(consumer.deadLetters().list(10)).isEqualTo(new DeadLetters.Listing(0, List.of()));
+        assertThat(consumer.deadLetters().retry().retried()).isZero();
+        assertThat(registry.get("casestream.events.parked").tag("consumer", "kit").gauge().value()).isZero();
+        assertThat(registry.get("casestream.events.retried").counter().count()).isEqualTo(2);
+        assertThat(committed("group-" + topic + ".dlt")).isEqualTo(endOffset(consumer.settings().deadLetterTopic()));
+    }
+
+    @Test
+    void anUndecodableParkedRecordIsListedAsSuchAndARetryStopsAtIt() throws Exception {
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        CaseEventsConsumer consumer = start(inGroup(), CaseEventsHandler.eachEvent(event -> handled.add(event.envelope().eventId())));
+        producer.send(new ProducerRecord<>(topic, "not-a-cloud-event", "{garbage".getBytes())).get();
+        publish(List.of(event()));
+        await().atMost(WITHIN).until(() -> handled.size() == 1 && consumer.deadLetters().list(0).total() == 1);
+
+        DeadLetters.Parked parked = consumer.deadLetters().list(10).records().getFirst();
+        assertThat(parked.reason()).isEqualTo("no version of the event catalogue can read it");
+        assertThat(parked.error()).isNotBlank();
+        assertThat(parked.eventId()).isNull();
+        DeadLetters.Retried retried = consumer.deadLetters().retry();
+        assertThat(retried.retried()).isZero();
+        assertThat(retried.remaining()).isEqualTo(1);
+        assertThat(retried.stoppedAt().offset()).isEqualTo(parked.offset());
+        assertThat(handled).hasSize(1);
     }
 
     @Test

@@ -25,6 +25,9 @@ export function normalise(view) {
         escalationLevel: view.escalationLevel || 0,
         satisfaction: view.satisfaction,
         comments: (view.comments || []).map(c => ({...c, internal: c.internal ?? c.visibility === 'internal'})),
+        // the query side sends its latest comments with the whole count; the command side sends the whole thread
+        commentCount: view.commentCount ?? (view.comments || []).length,
+        olderComments: view.olderComments ?? null,
         openedAt: view.openedAt || view.createdAt,
         updatedAt: view.updatedAt,
         resolvedAt: view.resolvedAt,

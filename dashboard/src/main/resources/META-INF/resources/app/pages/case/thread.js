@@ -39,18 +39,25 @@ function threaded(comments, onReply) {
     return list(null);
 }
 
-/** The conversation card around the compose form: {element, draw(c, {canWrite})}. */
+/**
+ * The conversation card around the compose form: {element, draw(c, {canWrite, onOlder})}. A long thread shows its
+ * latest comments; a button above them loads the older ones (onOlder).
+ */
 export function createThread(compose) {
     const title = h('h2', {id: 'thread-title'}, 'Conversation');
+    const older = h('div', {});
     const thread = h('div', {});
-    const element = h('section', {class: 'card', 'aria-labelledby': 'thread-title'}, title, thread, compose.element);
+    const element = h('section', {class: 'card', 'aria-labelledby': 'thread-title'}, title, older, thread, compose.element);
     const onReply = comment => {
         compose.replyTo(comment);
         compose.focus();
     };
-    function draw(c, {canWrite}) {
+    function draw(c, {canWrite, onOlder}) {
+        const hidden = c.commentCount - c.comments.length;
+        fill(older, c.olderComments && onOlder
+            ? button(`Load older comments (${hidden} more)`, onOlder, {id: 'older-comments'}) : null);
         fill(thread, c.comments.length ? threaded(c.comments, canWrite ? onReply : null) : note('No comments yet.'));
-        title.textContent = `Conversation (${c.comments.length})`;
+        title.textContent = `Conversation (${c.commentCount})`;
         compose.element.hidden = !canWrite;
     }
     return {element, draw};
