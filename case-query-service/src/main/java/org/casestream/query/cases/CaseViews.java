@@ -2,13 +2,16 @@ package org.casestream.query.cases;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -16,6 +19,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.casestream.events.AuthorType;
 import org.casestream.events.json.EventJson;
 import org.slf4j.Logger;
@@ -128,10 +132,15 @@ public class CaseViews {
         return found;
     }
 
-    /** One single-document upsert: the whole view replaces the stored one. */
+    /** One single-document upsert: the whole view replaces the stored one, unless that one is newer. */
     public void save(CaseView view) {
-        collection.replaceOne(Filters.eq("_id", view.caseId().toString()), write(view),
-                new ReplaceOptions().upsert(true));
+        try {
+            collection.replaceOne(notNewer(view), write(view), new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -143,10 +152,25 @@ public class CaseViews {
             return;
         }
         List<ReplaceOneModel<Document>> writes = views.stream()
-                .map(view -> new ReplaceOneModel<>(Filters.eq("_id", view.caseId().toString()), write(view),
-                        new ReplaceOptions().upsert(true)))
+                .map(view -> new ReplaceOneModel<>(notNewer(view), write(view), new ReplaceOptions().upsert(true)))
                 .toList();
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        try {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null || e.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The stored view of the case unless it is newer than {@code view}: two instances project every event, and
+     * one that read the view before the other wrote a later one must not take it back. Its upsert then finds no
+     * match and fails on the id that exists (a duplicate key), which means "already newer" and is dropped.
+     */
+    private static Bson notNewer(CaseView view) {
+        return Filters.and(Filters.eq("_id", view.caseId().toString()), Filters.lte("lastSequence", view.lastSequence()));
     }
 
     private Document write(CaseView view) {
