@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -45,7 +47,13 @@ public class AgentViews {
         try {
             Document document = Document.parse(mapper.writeValueAsString(view));
             document.put("_id", view.agentId().toString());
-            collection.replaceOne(Filters.eq("_id", view.agentId().toString()), document, new ReplaceOptions().upsert(true));
+            // only forward, as case views: another instance may have written a later one meanwhile
+            collection.replaceOne(Filters.and(Filters.eq("_id", view.agentId().toString()),
+                    Filters.lte("lastSequence", view.lastSequence())), document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("agent view not writable as JSON", e);
         }

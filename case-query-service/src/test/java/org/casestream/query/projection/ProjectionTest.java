@@ -209,6 +209,20 @@ class ProjectionTest {
     }
 
     @Test
+    void anAgentViewNeverGoesBackToAnOlderSequenceEither() {
+        UUID agent = UUID.randomUUID();
+        CaseScript script = new CaseScript(START);
+        feed(script.then(new AgentRegistered(agent, "Ada", "ada@example.com", List.of(new Skill(Queue.LOGIN, 3)), 5, null)));
+        AgentView behind = agents.find(agent).orElseThrow();
+        feed(script.then(new AgentAvailabilityChanged(agent, Availability.ONLINE, Availability.OFFLINE)));
+        AgentView ahead = agents.find(agent).orElseThrow();
+
+        agents.save(behind);
+
+        assertThat(agents.find(agent)).contains(ahead);
+    }
+
+    @Test
     void duplicatesChangeNothing() {
         CaseScript script = openedAndAssigned(UUID.randomUUID(), UUID.randomUUID());
         CaseView before = cases.find(caseOf(script)).orElseThrow();
