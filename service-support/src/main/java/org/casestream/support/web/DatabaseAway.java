@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionSystemException;
@@ -75,14 +74,7 @@ public class DatabaseAway extends OncePerRequestFilter {
             }
             log.warn("Request {} {}: the database is not reachable ({})", request.getMethod(), request.getRequestURI(),
                     Redacted.causes(failure));
-            ResponseEntity<ProblemDetail> answer = problem();
-            ProblemDetail problem = answer.getBody();
-            problem.setInstance(java.net.URI.create(request.getRequestURI()));
-            response.resetBuffer();
-            response.setStatus(problem.getStatus());
-            answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            mapper.writeValue(response.getOutputStream(), problem);
+            ProblemResponses.write(request, response, problem(), mapper);
         }
     }
 }

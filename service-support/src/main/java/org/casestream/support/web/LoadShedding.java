@@ -17,8 +17,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -86,13 +84,7 @@ public class LoadShedding extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ResponseEntity<ProblemDetail> answer = Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
-                "Service busy", "The service is working on as many requests as it can", Duration.ofSeconds(2));
-        ProblemDetail problem = answer.getBody();
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(request, response, Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Service busy", "The service is working on as many requests as it can", Duration.ofSeconds(2)), mapper);
     }
 }

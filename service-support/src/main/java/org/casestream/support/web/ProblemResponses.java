@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
@@ -35,8 +36,18 @@ public class ProblemResponses {
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
+        write(request, response, ResponseEntity.status(problem.getStatus()).body(problem), mapper);
+    }
+
+    /** A problem answer written straight to the response, headers (Retry-After) included: for filters. */
+    public static void write(HttpServletRequest request, HttpServletResponse response,
+                             ResponseEntity<ProblemDetail> answer, ObjectMapper mapper)
+            throws IOException {
+        ProblemDetail problem = answer.getBody();
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.resetBuffer();
         response.setStatus(problem.getStatus());
+        answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
     }
