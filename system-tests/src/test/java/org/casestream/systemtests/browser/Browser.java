@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -117,8 +118,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<? super WebDriver, T> condition) {
-        // live updates redraw parts of a page: an element found a moment ago may be replaced, so look again
-        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+        // live updates redraw parts of a page: an element found a moment ago may be replaced (stale), or be
+        // caught between being taken out and put back (not interactable), so look again
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
                 .withMessage(this::whereAmI).until(condition);
     }
 
