@@ -23,9 +23,12 @@ public final class ConfigRequests {
     private ConfigRequests() {
     }
 
-    /** {@code pattern} is checked against its kind by the controller, blank included, so every bad rule is named at once. */
+    /**
+     * {@code pattern} is checked against its kind by the controller, blank included, so every bad rule is named at
+     * once. A {@code decisive} rule wins over the classifier (absent: not decisive).
+     */
     public record ClassificationRuleBody(@NotNull @Min(0) Integer position, @NotNull Queue queue,
-                                         @NotNull MatchKind kind, @Size(max = 500) String pattern) {
+                                         @NotNull MatchKind kind, @Size(max = 500) String pattern, Boolean decisive) {
     }
 
     public record ClassificationRules(@NotNull @Size(max = 500) List<@NotNull @Valid ClassificationRuleBody> rules) {

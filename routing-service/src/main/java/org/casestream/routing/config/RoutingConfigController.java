@@ -59,7 +59,8 @@ public class RoutingConfigController {
         }
         requireNone(errors);
         List<ClassificationRule> rules = body.rules().stream()
-                .map(rule -> new ClassificationRule(0, rule.position(), rule.queue(), rule.kind(), rule.pattern()))
+                .map(rule -> new ClassificationRule(0, rule.position(), rule.queue(), rule.kind(), rule.pattern(),
+                        Boolean.TRUE.equals(rule.decisive())))
                 .toList();
         return Map.of("rules", config.replaceClassificationRules(rules, Caller.current().subject()));
     }

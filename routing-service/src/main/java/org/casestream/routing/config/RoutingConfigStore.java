@@ -45,9 +45,12 @@ public class RoutingConfigStore {
     }
 
     public List<ClassificationRule> classificationRules() {
-        return jdbc.sql("SELECT id, position, queue, kind, pattern FROM routing.classification_rules ORDER BY position, id")
+        return jdbc.sql("""
+                        SELECT id, position, queue, kind, pattern, decisive
+                        FROM routing.classification_rules ORDER BY position, id""")
                 .query((rs, n) -> new ClassificationRule(rs.getLong("id"), rs.getInt("position"),
-                        Queue.of(rs.getString("queue")), MatchKind.of(rs.getString("kind")), rs.getString("pattern")))
+                        Queue.of(rs.getString("queue")), MatchKind.of(rs.getString("kind")), rs.getString("pattern"),
+                        rs.getBoolean("decisive")))
                 .list();
     }
 
@@ -90,8 +93,11 @@ public class RoutingConfigStore {
         List<ClassificationRule> before = classificationRules();
         jdbc.sql("DELETE FROM routing.classification_rules").update();
         for (ClassificationRule rule : rules) {
-            jdbc.sql("INSERT INTO routing.classification_rules (position, queue, kind, pattern) VALUES (?, ?, ?, ?)")
-                    .params(rule.position(), rule.queue().wire(), rule.kind().wire(), rule.pattern()).update();
+            jdbc.sql("""
+                            INSERT INTO routing.classification_rules (position, queue, kind, pattern, decisive)
+                            VALUES (?, ?, ?, ?, ?)""")
+                    .params(rule.position(), rule.queue().wire(), rule.kind().wire(), rule.pattern(), rule.decisive())
+                    .update();
         }
         List<ClassificationRule> after = classificationRules();
         recordChange("classification-rules", null, before, after, who);

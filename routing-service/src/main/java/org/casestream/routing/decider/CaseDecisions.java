@@ -34,7 +34,6 @@ import org.casestream.routing.decider.RoutingDecision.Learn;
 import org.casestream.routing.decider.RoutingDecision.Prioritise;
 import org.casestream.routing.decider.RoutingDecision.SetSlaTargets;
 import org.casestream.routing.decider.RoutingState.Policies;
-import org.casestream.routing.decider.RoutingState.Settings;
 import org.casestream.routing.decider.Trigger.CaseChanged;
 import org.casestream.routing.decider.Trigger.CaseTriaged;
 import org.casestream.routing.priority.PriorityDecision;
@@ -97,16 +96,15 @@ final class CaseDecisions {
     }
 
     /**
-     * A new case: classify it (rules, then the classifier when more confident), raise its priority as the rules
+     * A new case: classify it (a decisive rule, else the classifier when sure, else a rule), raise its priority as the rules
      * and its channel's request say, set its SLA targets for that priority, then assign it in a follow-up.
      * A queue given at intake stands: routing only classifies what came in unclassified.
      */
     private static void triage(Plan plan, RoutingState state, RoutedCase fresh, CaseOpened opened, String key) {
         Policies policies = state.requirePolicies();
-        Settings settings = state.settings();
         CaseText text = fresh.text();
-        QueueDecision queue = new QueueClassifier(settings.ruleConfidence(), settings.classifierMinExamples())
-                .classify(text, policies.classificationRules(), policies.model());
+        QueueDecision queue = QueueClassifier.classify(text, policies.classificationRules(),
+                policies.classifier().predict(text));
         if (opened.queue() == Queue.UNCLASSIFIED && queue.queue() != Queue.UNCLASSIFIED) {
             plan.add(new Classify(fresh.caseId(), queue, key + ":classify"));
         } else {

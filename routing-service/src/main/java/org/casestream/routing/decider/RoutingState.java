@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.assignment.OpenCase;
 import org.casestream.routing.classification.ClassificationRule;
-import org.casestream.routing.classification.NaiveBayesClassifier;
+import org.casestream.routing.classification.SemanticClassifier;
 import org.casestream.routing.priority.PriorityRule;
 import org.casestream.routing.sla.SlaPolicy;
 
@@ -37,24 +37,21 @@ public record RoutingState(RoutedCase routedCase, UUID assigneeBefore, List<Agen
     }
 
     /**
-     * The configuration classification, priority and SLA decisions read. The model is only read here; it is
-     * trained (and rebuilt) outside the decider.
+     * The configuration classification, priority and SLA decisions read. The classifier is only read here (its
+     * examples are added outside the decider); it embeds the case's text in process, without I/O.
      */
     public record Policies(List<ClassificationRule> classificationRules, List<PriorityRule> priorityRules,
-                           SlaPolicy slaPolicy, NaiveBayesClassifier model) {
+                           SlaPolicy slaPolicy, SemanticClassifier classifier) {
         public Policies {
             classificationRules = List.copyOf(classificationRules);
             priorityRules = List.copyOf(priorityRules);
             Objects.requireNonNull(slaPolicy, "slaPolicy");
-            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(classifier, "classifier");
         }
     }
 
-    /**
-     * How confident a rule is taken to be (the classifier must beat it), how many corrections the classifier
-     * needs before it is trusted, and the skill level that makes an agent a lead for escalations.
-     */
-    public record Settings(double ruleConfidence, int classifierMinExamples, int leadLevel) {
+    /** The skill level that makes an agent a lead for escalations. */
+    public record Settings(int leadLevel) {
     }
 
     Policies requirePolicies() {

@@ -16,6 +16,8 @@ public class SecurityConfiguration {
         return ResourceServerSecurity.build(http, problems, routes -> routes
                 .requestMatchers("/api/routing/config/**").hasRole("admin")
                 .requestMatchers(HttpMethod.GET, "/api/routing/decisions/**")
-                .hasAnyRole("agent", "lead", "manager", "admin", "ops"));
+                .hasAnyRole("agent", "lead", "manager", "admin", "ops")
+                .requestMatchers(HttpMethod.GET, "/api/routing/similar/**")
+                .hasAnyRole("agent", "lead", "manager", "admin"));
     }
 }

@@ -1,7 +1,9 @@
 package org.casestream.routing.process;
 
 import java.time.Instant;
+import java.util.UUID;
 
+import org.casestream.routing.classification.QueueDecision;
 import org.casestream.routing.commands.CaseCommandClient;
 import org.casestream.routing.commands.CommandRejected;
 import org.casestream.routing.decider.RoutingDecision;
@@ -19,6 +21,8 @@ import org.casestream.routing.decider.RoutingDecision.RecordBreach;
 import org.casestream.routing.decider.RoutingDecision.SetSlaTargets;
 import org.casestream.routing.decider.RoutingDecision.Unassign;
 import org.casestream.routing.decider.RoutingDecision.Wait;
+import org.casestream.routing.examples.TrainingSet;
+import org.casestream.routing.similar.CaseVectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +36,13 @@ class DecisionDispatcher {
 
     private final RoutingStore store;
     private final TrainingSet trainingSet;
+    private final CaseVectors vectors;
     private final CaseCommandClient commands;
 
-    DecisionDispatcher(RoutingStore store, TrainingSet trainingSet, CaseCommandClient commands) {
+    DecisionDispatcher(RoutingStore store, TrainingSet trainingSet, CaseVectors vectors, CaseCommandClient commands) {
         this.store = store;
         this.trainingSet = trainingSet;
+        this.vectors = vectors;
         this.commands = commands;
     }
 
@@ -49,6 +55,7 @@ class DecisionDispatcher {
                 if (accepted) {
                     store.setQueue(classify.caseId(), classify.why().queue());
                 }
+                embedded(classify.caseId(), classify.why());
                 yield noted(decision, accepted, now);
             }
             case Prioritise prioritise -> {
@@ -90,7 +97,10 @@ class DecisionDispatcher {
                 trainingSet.add(learn.caseId(), learn.queue(), learn.text().raw(), now);
                 yield noted(decision, true, now);
             }
-            case KeepQueue ignored -> noted(decision, true, now);
+            case KeepQueue keep -> {
+                embedded(keep.caseId(), keep.why());
+                yield noted(decision, true, now);
+            }
             case KeepPriority ignored -> noted(decision, true, now);
             case Wait ignored -> noted(decision, true, now);
             case KeepManualAssignment ignored -> noted(decision, true, now);
@@ -111,6 +121,13 @@ class DecisionDispatcher {
     }
 
     /** Notes the decision (noted whatever the answer, so the log says what was tried) and passes the answer on. */
+    /** The triaged case's embedding, kept for similar cases (none when there were no examples to compare with). */
+    private void embedded(UUID caseId, QueueDecision why) {
+        if (why.prediction().vector() != null) {
+            vectors.embedded(caseId, why.prediction().vector());
+        }
+    }
+
     private boolean noted(RoutingDecision decision, boolean accepted, Instant now) {
         DecisionNotes.of(decision, accepted).ifPresent(note ->
                 store.recordDecision(decision.caseId(), now, note.kind(), note.detail()));

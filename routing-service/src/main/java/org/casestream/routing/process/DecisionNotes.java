@@ -11,6 +11,7 @@ import org.casestream.events.AssignmentReason;
 import org.casestream.events.Queue;
 import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.classification.QueueDecision;
+import org.casestream.routing.classification.SemanticClassifier;
 import org.casestream.routing.decider.Cause;
 import org.casestream.routing.decider.RoutingDecision;
 import org.casestream.routing.decider.RoutingDecision.Assign;
@@ -90,19 +91,43 @@ final class DecisionNotes {
         });
     }
 
+    /**
+     * Why the queue: the rule that matched (and whether it is decisive), the classifier's best queue and
+     * confidence against its threshold, the runners-up, and the nearest examples with their similarity (a learnt
+     * example shows its case, not the customer's words).
+     */
     private static Note classified(QueueDecision why, Queue kept) {
+        SemanticClassifier.Prediction prediction = why.prediction();
         Detail detail = new Detail()
                 .with("queue", why.queue().wire())
                 .with("source", why.source().wire())
-                .with("ruleId", why.ruleId())
-                .with("rulePattern", why.rulePattern())
-                .with("classifierQueue", why.classifierQueue() == null ? null : why.classifierQueue().wire())
-                .with("classifierScore", why.classifierScore())
-                .with("classifierExamples", why.classifierExamples());
+                .with("ruleId", why.rule() == null ? null : why.rule().id())
+                .with("rulePattern", why.rule() == null ? null : why.rule().pattern())
+                .with("ruleDecisive", why.rule() == null ? null : why.rule().decisive())
+                .with("classifierQueue", prediction.examples() == 0 ? null : prediction.best().wire())
+                .with("classifierScore", prediction.examples() == 0 ? null : rounded(prediction.confidence()))
+                .with("classifierThreshold", prediction.threshold())
+                .with("classifierExamples", prediction.examples())
+                .with("runnersUp", prediction.scores().stream().skip(1)
+                        .map(score -> new Detail().with("queue", score.queue().wire())
+                                .with("score", rounded(score.score())).fields)
+                        .toList())
+                .with("neighbours", prediction.neighbours().stream()
+                        .map(neighbour -> new Detail()
+                                .with("queue", neighbour.example().queue().wire())
+                                .with("similarity", rounded(neighbour.similarity()))
+                                .with("source", neighbour.example().source().wire())
+                                .with("exampleId", neighbour.example().id())
+                                .with("text", neighbour.example().shownText()).fields)
+                        .toList());
         if (kept != null) {
             detail.with("kept", kept.wire());
         }
         return detail.as("classified");
+    }
+
+    private static double rounded(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static Note prioritised(PriorityDecision why) {

@@ -29,6 +29,7 @@ import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.routing.decider.RoutedCase;
+import org.casestream.routing.similar.CaseVectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,9 +41,11 @@ import org.springframework.stereotype.Component;
 class RoutingMemory {
 
     private final RoutingStore store;
+    private final CaseVectors vectors;
 
-    RoutingMemory(RoutingStore store) {
+    RoutingMemory(RoutingStore store, CaseVectors vectors) {
         this.store = store;
+        this.vectors = vectors;
     }
 
     /**
@@ -56,6 +59,7 @@ class RoutingMemory {
                 return false;
             }
             store.insertCase(RoutedCase.opened(opened, Math.max(envelope.sequence(), 0)));
+            vectors.opened(opened.caseId(), opened.customer().customerId(), opened.openedAt());
             return true;
         }
         if (known.isEmpty() || alreadyApplied(envelope, known.get().lastSequence())) {

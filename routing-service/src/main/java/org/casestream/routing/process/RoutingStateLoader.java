@@ -23,6 +23,7 @@ import org.casestream.routing.decider.Trigger.AgentChanged;
 import org.casestream.routing.decider.Trigger.CaseChanged;
 import org.casestream.routing.decider.Trigger.CaseTriaged;
 import org.casestream.routing.decider.Trigger.SlaTimerDue;
+import org.casestream.routing.examples.SemanticModel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +35,16 @@ class RoutingStateLoader {
 
     private final RoutingStore store;
     private final RoutingConfigStore config;
-    private final ClassifierModel model;
+    private final SemanticModel model;
     private final Settings settings;
     private final int drainBatch;
 
-    RoutingStateLoader(RoutingStore store, RoutingConfigStore config, ClassifierModel model,
+    RoutingStateLoader(RoutingStore store, RoutingConfigStore config, SemanticModel model,
             RoutingProperties properties) {
         this.store = store;
         this.config = config;
         this.model = model;
-        this.settings = new Settings(properties.ruleConfidence(), properties.classifierMinExamples(),
-                properties.leadLevel());
+        this.settings = new Settings(properties.leadLevel());
         this.drainBatch = properties.drainBatch();
     }
 

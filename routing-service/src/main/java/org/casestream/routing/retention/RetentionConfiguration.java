@@ -12,4 +12,9 @@ class RetentionConfiguration {
     RetentionRule decisionsRetention(RetentionProperties retention) {
         return RetentionRule.rows("routing.decisions", "at < :cutoff", retention.decisions());
     }
+
+    @Bean
+    RetentionRule caseVectorsRetention(RetentionProperties retention) {
+        return RetentionRule.rows("routing.case_vectors", "opened_at < :cutoff", retention.caseVectors());
+    }
 }
