@@ -25,5 +25,5 @@ CREATE TABLE case_vectors (
     opened_at    timestamptz NOT NULL,
     vector       bytea                                -- null until the case is triaged
 );
-CREATE INDEX case_vectors_by_customer ON case_vectors (customer, opened_at);
+CREATE INDEX case_vectors_by_customer ON case_vectors (customer_id, opened_at);
 CREATE INDEX case_vectors_by_age ON case_vectors (opened_at);

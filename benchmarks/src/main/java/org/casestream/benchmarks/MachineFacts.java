@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What the figures depend on: CPUs, JVM, OS and how busy the machine was. */
-record MachineFacts(int nproc, String jvm, String os, List<Double> loadAverageStart) {
+public record MachineFacts(int nproc, String jvm, String os, List<Double> loadAverageStart) {
 
-    static MachineFacts capture() {
+    public static MachineFacts capture() {
         String jvm = System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
         return new MachineFacts(countProcessors(), jvm, os, loadAverage());
     }
 
     /** 1, 5 and 15 minute load averages from /proc/loadavg, or the JVM's 1-minute figure elsewhere. */
-    static List<Double> loadAverage() {
+    public static List<Double> loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
             return List.of(Double.parseDouble(fields[0]), Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));

@@ -67,7 +67,8 @@ public final class SemanticClassifier {
             return queue != Queue.UNCLASSIFIED;
         }
 
-        static Prediction nothing(double threshold, int examples) {
+        /** Nothing to compare with: no examples, so no opinion (and no embedding computed). */
+        public static Prediction nothing(double threshold, int examples) {
             return new Prediction(Queue.UNCLASSIFIED, Queue.UNCLASSIFIED, 0, List.of(), List.of(), threshold,
                     examples, null);
         }
@@ -97,13 +98,21 @@ public final class SemanticClassifier {
     private final List<Example> examples;
     private final float[][] vectors;
 
+    /** A classifier without examples: it has no opinion on anything, and needs no model to say so. */
+    public static SemanticClassifier untrained(Settings settings) {
+        return new SemanticClassifier(null, settings, List.of(), List.of());
+    }
+
     /** {@code vectors.get(i)} is the unit embedding of {@code examples.get(i)}'s text. */
     public SemanticClassifier(SentenceEmbedder embedder, Settings settings, List<Example> examples,
             List<float[]> vectors) {
         if (examples.size() != vectors.size()) {
             throw new IllegalArgumentException("one vector per example");
         }
-        this.embedder = Objects.requireNonNull(embedder, "embedder");
+        if (embedder == null && !examples.isEmpty()) {
+            throw new IllegalArgumentException("examples need the embedder that embeds the texts to compare");
+        }
+        this.embedder = embedder;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.examples = List.copyOf(examples);
         this.vectors = vectors.toArray(float[][]::new);

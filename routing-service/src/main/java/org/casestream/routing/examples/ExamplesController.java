@@ -12,6 +12,8 @@ import org.casestream.events.Queue;
 import org.casestream.routing.classification.Example;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.Conflict;
+import org.casestream.support.web.FieldError;
+import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.web.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,7 +52,8 @@ public class ExamplesController {
 
     @Operation(summary = "The examples in use, of one queue or all; the learnt ones by the case they came from")
     @GetMapping("/api/routing/config/examples")
-    public Examples list(@RequestParam(required = false) Queue queue) {
+    public Examples list(@RequestParam(name = "queue", required = false) String queueName) {
+        Queue queue = queueName == null ? null : queue(queueName);
         List<ExampleView> current = examples.current(queue).stream().map(ExamplesController::view).toList();
         List<ExampleView> learnt = trainingSet.examples().stream()
                 .filter(example -> queue == null || example.queue() == queue)
@@ -76,6 +79,14 @@ public class ExamplesController {
     public void remove(@PathVariable long id) {
         if (!examples.remove(id, Caller.current().subject())) {
             throw new NotFound("No example " + id + " is in use");
+        }
+    }
+
+    private static Queue queue(String name) {
+        try {
+            return Queue.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(List.of(new FieldError("queue", "not a queue: " + name)));
         }
     }
 

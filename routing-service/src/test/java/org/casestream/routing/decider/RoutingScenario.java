@@ -23,7 +23,7 @@ import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.assignment.OpenCase;
 import org.casestream.routing.classification.ClassificationRule;
 import org.casestream.routing.classification.MatchKind;
-import org.casestream.routing.classification.NaiveBayesClassifier;
+import org.casestream.routing.classification.SemanticClassifier;
 import org.casestream.routing.decider.RoutingState.Policies;
 import org.casestream.routing.decider.RoutingState.Settings;
 import org.casestream.routing.decider.Trigger.AgentChanged;
@@ -47,12 +47,12 @@ final class RoutingScenario {
     static final String ROUTING = "routing-service";
 
     static final List<ClassificationRule> CLASSIFICATION_RULES = List.of(
-            new ClassificationRule(1, 10, Queue.REFUNDS, MatchKind.KEYWORD, "refund"),
-            new ClassificationRule(4, 20, Queue.PAYMENTS, MatchKind.PHRASE, "charged twice"),
+            new ClassificationRule(1, 10, Queue.REFUNDS, MatchKind.KEYWORD, "refund", false),
+            new ClassificationRule(4, 20, Queue.PAYMENTS, MatchKind.PHRASE, "charged twice", false),
             new ClassificationRule(6, 30, Queue.DELIVERIES, MatchKind.REGEX,
-                    "\\b(deliver(y|ed)?|shipping|parcel|courier|tracking|package)\\b"),
+                    "\\b(deliver(y|ed)?|shipping|parcel|courier|tracking|package)\\b", false),
             new ClassificationRule(7, 40, Queue.LOGIN, MatchKind.REGEX,
-                    "\\b(log ?in|sign ?in|password|2fa|locked out)\\b"));
+                    "\\b(log ?in|sign ?in|password|2fa|locked out)\\b", false));
 
     static final List<PriorityRule> PRIORITY_RULES = List.of(
             new PriorityRule(10, 10, PriorityRuleKind.PHRASE, "charged twice", Priority.HIGH),
@@ -71,8 +71,8 @@ final class RoutingScenario {
                     LocalTime.of(17, 0), Set.of())));
 
     static final Policies POLICIES = new Policies(CLASSIFICATION_RULES, PRIORITY_RULES, SLA_POLICY,
-            new NaiveBayesClassifier());
-    static final Settings SETTINGS = new Settings(0.9, 20, 5);
+            SemanticClassifier.untrained(SemanticClassifier.Settings.DEFAULTS));
+    static final Settings SETTINGS = new Settings(5);
 
     private RoutedCase routedCase;
     private UUID assigneeBefore;

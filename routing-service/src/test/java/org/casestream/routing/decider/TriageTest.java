@@ -1,6 +1,7 @@
 package org.casestream.routing.decider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.casestream.routing.decider.RoutingScenario.CLASSIFICATION_RULES;
 import static org.casestream.routing.decider.RoutingScenario.EVENT_ID;
 import static org.casestream.routing.decider.RoutingScenario.NOW;
 import static org.casestream.routing.decider.RoutingScenario.POLICIES;
@@ -23,10 +24,13 @@ import org.casestream.events.Queue;
 import org.casestream.events.Tier;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
-import org.casestream.routing.classification.CaseText;
+import org.casestream.routing.classification.ClassificationRule;
 import org.casestream.routing.classification.ClassificationSource;
-import org.casestream.routing.classification.NaiveBayesClassifier;
+import org.casestream.routing.classification.Example;
+import org.casestream.routing.classification.MatchKind;
 import org.casestream.routing.classification.QueueDecision;
+import org.casestream.routing.classification.SemanticClassifier;
+import org.casestream.routing.classification.SentenceEmbedder;
 import org.casestream.routing.decider.Cause.Plain;
 import org.casestream.routing.decider.RoutingDecision.Classify;
 import org.casestream.routing.decider.RoutingDecision.FollowUp;
@@ -45,6 +49,9 @@ import org.junit.jupiter.api.Test;
 class TriageTest {
 
     private static final UUID CASE = id("case");
+    /** What a classifier without examples thinks of any case: nothing. */
+    private static final SemanticClassifier.Prediction NO_OPINION = SemanticClassifier.Prediction.nothing(
+            SemanticClassifier.Settings.DEFAULTS.threshold(), 0);
 
     @Test
     void anUnclassifiedCaseIsClassifiedByRulePrioritisedAndGivenItsSlaThenAssignedInAFollowUp() {
@@ -54,8 +61,8 @@ class TriageTest {
         List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
 
         assertThat(decisions).containsExactly(
-                new Classify(CASE, new QueueDecision(Queue.PAYMENTS, ClassificationSource.RULE, 4L, "charged twice",
-                        null, null, 0), "event-1:classify"),
+                new Classify(CASE, new QueueDecision(Queue.PAYMENTS, ClassificationSource.RULE,
+                        CLASSIFICATION_RULES.get(1), NO_OPINION), "event-1:classify"),
                 new Prioritise(CASE, new PriorityDecision(Priority.HIGH, Priority.MEDIUM, null, List.of(10L)),
                         "event-1:priority"),
                 // high × gold: 2 h and 16 h round the clock, from when the case opened
@@ -74,7 +81,7 @@ class TriageTest {
 
         assertThat(decisions).containsExactly(
                 new KeepQueue(CASE, Queue.UNCLASSIFIED, new QueueDecision(Queue.UNCLASSIFIED,
-                        ClassificationSource.NONE, null, null, null, null, 0)),
+                        ClassificationSource.NONE, null, NO_OPINION)),
                 new KeepPriority(CASE, new PriorityDecision(Priority.MEDIUM, Priority.MEDIUM, null, List.of())),
                 new SetSlaTargets(CASE, SLA_POLICY.due(NOW, Priority.MEDIUM, Tier.STANDARD).orElseThrow(),
                         Plain.OPENED, "event-1:sla"),
@@ -90,31 +97,48 @@ class TriageTest {
         List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).when(byPerson(opened));
 
         assertThat(decisions.getFirst()).isEqualTo(new KeepQueue(CASE, Queue.LOGIN,
-                new QueueDecision(Queue.REFUNDS, ClassificationSource.RULE, 1L, "refund", null, null, 0)));
+                new QueueDecision(Queue.REFUNDS, ClassificationSource.RULE, CLASSIFICATION_RULES.get(0), NO_OPINION)));
     }
 
     @Test
-    void theLearntClassifierWinsWhenItHasSeenEnoughCorrectionsAndNoRuleMatches() {
-        NaiveBayesClassifier model = new NaiveBayesClassifier();
-        List.of("reimbursed for the jacket", "please reimburse my jacket", "reimbursement for shoes")
-                .forEach(text -> model.train(CaseText.tokens(text), Queue.REFUNDS));
-        List.of("change my order", "order arrived late")
-                .forEach(text -> model.train(CaseText.tokens(text), Queue.ORDERS));
-        CaseOpened opened = opened("Jacket", "I would like to be reimbursed for the jacket", Tier.STANDARD,
-                Queue.UNCLASSIFIED, Priority.MEDIUM, null);
+    void aSureClassifierDecidesOverAnOrdinaryRuleAndADecisiveRuleOverIt() {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        List<Example> examples = List.of(
+                new Example("1", Queue.REFUNDS, Example.Source.SHIPPED, "I want to be reimbursed for the jacket"),
+                new Example("2", Queue.REFUNDS, Example.Source.SHIPPED, "please give me my money back"),
+                new Example("3", Queue.REFUNDS, Example.Source.ADMIN, "reimbursement for the shoes I sent back"),
+                new Example("4", Queue.ORDERS, Example.Source.SHIPPED, "change the size on my order"),
+                new Example("5", Queue.ORDERS, Example.Source.LEARNT, "add a second shirt to my order"));
+        SemanticClassifier classifier = new SemanticClassifier(embedder, SemanticClassifier.Settings.DEFAULTS,
+                examples, embedder.embedAll(examples.stream().map(Example::text).toList()));
+        // "package" makes the rules say Deliveries; the examples say this is about money back
+        CaseOpened opened = opened("Jacket", "Reimburse me for the jacket, it is back in its package",
+                Tier.STANDARD, Queue.UNCLASSIFIED, Priority.MEDIUM, null);
+        Policies policies = new Policies(POLICIES.classificationRules(), POLICIES.priorityRules(), SLA_POLICY,
+                classifier);
 
-        List<RoutingDecision> decisions = given()
-                .theCase(RoutedCase.opened(opened, 0))
-                .policies(new Policies(POLICIES.classificationRules(), POLICIES.priorityRules(), SLA_POLICY, model))
-                .settings(new Settings(SETTINGS.ruleConfidence(), 5, SETTINGS.leadLevel()))
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0)).policies(policies)
                 .when(byPerson(opened));
 
         assertThat(decisions.getFirst()).isInstanceOfSatisfying(Classify.class, classify -> {
             assertThat(classify.why().queue()).isEqualTo(Queue.REFUNDS);
             assertThat(classify.why().source()).isEqualTo(ClassificationSource.CLASSIFIER);
-            assertThat(classify.why().classifierExamples()).isEqualTo(5);
-            assertThat(classify.why().classifierScore()).isGreaterThan(0.5);
-            assertThat(classify.why().ruleId()).isNull();
+            assertThat(classify.why().rule().queue()).isEqualTo(Queue.DELIVERIES);
+            assertThat(classify.why().prediction().examples()).isEqualTo(5);
+            assertThat(classify.why().prediction().confidence()).isGreaterThanOrEqualTo(0.55);
+            assertThat(classify.why().prediction().neighbours().getFirst().example().queue())
+                    .isEqualTo(Queue.REFUNDS);
+        });
+
+        List<ClassificationRule> decisive = List.of(new ClassificationRule(6, 30, Queue.DELIVERIES, MatchKind.KEYWORD,
+                "package", true));
+        List<RoutingDecision> ruled = given().theCase(RoutedCase.opened(opened, 0))
+                .policies(new Policies(decisive, POLICIES.priorityRules(), SLA_POLICY, classifier))
+                .when(byPerson(opened));
+        assertThat(ruled.getFirst()).isInstanceOfSatisfying(Classify.class, classify -> {
+            assertThat(classify.why().queue()).isEqualTo(Queue.DELIVERIES);
+            assertThat(classify.why().source()).isEqualTo(ClassificationSource.RULE);
+            assertThat(classify.why().prediction().best()).isEqualTo(Queue.REFUNDS);
         });
     }
 

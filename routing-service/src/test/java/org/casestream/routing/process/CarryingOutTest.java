@@ -10,8 +10,11 @@ import java.util.UUID;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
+import org.casestream.routing.classification.ClassificationRule;
 import org.casestream.routing.classification.ClassificationSource;
+import org.casestream.routing.classification.MatchKind;
 import org.casestream.routing.classification.QueueDecision;
+import org.casestream.routing.classification.SemanticClassifier;
 import org.casestream.routing.decider.Cause.Plain;
 import org.casestream.routing.decider.RoutingDecision;
 import org.casestream.routing.decider.RoutingDecision.Assign;
@@ -32,8 +35,9 @@ class CarryingOutTest {
     private static final UUID OTHER = UUID.randomUUID();
     private static final UUID AGENT = UUID.randomUUID();
 
-    private final Classify classify = new Classify(CASE, new QueueDecision(Queue.LOGIN, ClassificationSource.RULE, 7L,
-            "password", null, null, 0), "e:classify");
+    private final Classify classify = new Classify(CASE, new QueueDecision(Queue.LOGIN, ClassificationSource.RULE,
+            new ClassificationRule(7, 40, Queue.LOGIN, MatchKind.KEYWORD, "password", false),
+            SemanticClassifier.Prediction.nothing(0.55, 0)), "e:classify");
     private final KeepPriority keepPriority = new KeepPriority(CASE, new PriorityDecision(Priority.MEDIUM,
             Priority.MEDIUM, null, List.of()));
     private final SetSlaTargets sla = new SetSlaTargets(CASE, new SlaDue(null, Instant.EPOCH, "medium/standard"),

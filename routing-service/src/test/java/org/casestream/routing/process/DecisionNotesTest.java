@@ -16,8 +16,12 @@ import org.casestream.events.Queue;
 import org.casestream.events.SlaTarget;
 import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.classification.CaseText;
+import org.casestream.routing.classification.ClassificationRule;
 import org.casestream.routing.classification.ClassificationSource;
+import org.casestream.routing.classification.Example;
+import org.casestream.routing.classification.MatchKind;
 import org.casestream.routing.classification.QueueDecision;
+import org.casestream.routing.classification.SemanticClassifier;
 import org.casestream.routing.decider.Cause;
 import org.casestream.routing.decider.Cause.Breach;
 import org.casestream.routing.decider.Cause.Plain;
@@ -53,17 +57,35 @@ class DecisionNotesTest {
 
     @Test
     void classificationSaysWhereWhyAndWhatTheClassifierThought() {
-        QueueDecision byRule = new QueueDecision(Queue.PAYMENTS, ClassificationSource.RULE, 4L, "charged twice",
-                Queue.REFUNDS, 0.4, 25);
-        QueueDecision none = new QueueDecision(Queue.UNCLASSIFIED, ClassificationSource.NONE, null, null, null, null,
-                0);
+        Example shipped = new Example("12", Queue.REFUNDS, Example.Source.SHIPPED, "I want my money back");
+        Example learnt = new Example("00000000-0000-0000-0000-0000000000ee", Queue.PAYMENTS, Example.Source.LEARNT,
+                "a customer's own words");
+        SemanticClassifier.Prediction unsure = new SemanticClassifier.Prediction(Queue.UNCLASSIFIED, Queue.REFUNDS,
+                0.41234, List.of(new SemanticClassifier.QueueScore(Queue.REFUNDS, 0.41234),
+                        new SemanticClassifier.QueueScore(Queue.PAYMENTS, 0.35)),
+                List.of(new SemanticClassifier.Neighbour(shipped, 0.71234),
+                        new SemanticClassifier.Neighbour(learnt, 0.7)), 0.55, 25, new float[] {1f});
+        QueueDecision byRule = new QueueDecision(Queue.PAYMENTS, ClassificationSource.RULE,
+                new ClassificationRule(4, 20, Queue.PAYMENTS, MatchKind.PHRASE, "charged twice", false), unsure);
+        QueueDecision none = new QueueDecision(Queue.UNCLASSIFIED, ClassificationSource.NONE, null,
+                SemanticClassifier.Prediction.nothing(0.55, 0));
 
         assertThat(note(new Classify(CASE, byRule, "k"), true)).isEqualTo(new DecisionNotes.Note("classified",
                 fields("queue", "Payments", "source", "rule", "ruleId", 4L, "rulePattern", "charged twice",
-                        "classifierQueue", "Refunds", "classifierScore", 0.4, "classifierExamples", 25)));
+                        "ruleDecisive", false, "classifierQueue", "Refunds", "classifierScore", 0.412,
+                        "classifierThreshold", 0.55, "classifierExamples", 25,
+                        "runnersUp", List.of(fields("queue", "Payments", "score", 0.35)),
+                        "neighbours", List.of(
+                                fields("queue", "Refunds", "similarity", 0.712, "source", "shipped", "exampleId", "12",
+                                        "text", "I want my money back"),
+                                // a learnt example is a customer's text: its case is named, its words are not
+                                fields("queue", "Payments", "similarity", 0.7, "source", "learnt",
+                                        "exampleId", "00000000-0000-0000-0000-0000000000ee", "text", null)))));
         assertThat(note(new KeepQueue(CASE, Queue.LOGIN, none), true)).isEqualTo(new DecisionNotes.Note("classified",
                 fields("queue", "Unclassified", "source", "none", "ruleId", null, "rulePattern", null,
-                        "classifierQueue", null, "classifierScore", null, "classifierExamples", 0, "kept", "Login")));
+                        "ruleDecisive", null, "classifierQueue", null, "classifierScore", null,
+                        "classifierThreshold", 0.55, "classifierExamples", 0, "runnersUp", List.of(),
+                        "neighbours", List.of(), "kept", "Login")));
     }
 
     @Test

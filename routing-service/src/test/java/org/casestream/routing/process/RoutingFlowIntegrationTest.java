@@ -57,7 +57,8 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         JsonNode decisions = routing(Role.LEAD, "lead").get().uri("/api/routing/decisions/{id}", caseId)
                 .retrieve().body(JsonNode.class);
         JsonNode classified = find(decisions, "classified");
-        assertThat(classified.get("detail").get("source").asText()).isEqualTo("rule");
+        // the classifier is sure; the rule that matched too is kept in the explanation
+        assertThat(classified.get("detail").get("source").asText()).isEqualTo("classifier");
         assertThat(classified.get("detail").get("rulePattern").asText()).contains("charged twice");
         JsonNode assignment = find(decisions, "assigned");
         assertThat(assignment.get("detail").get("candidates")).hasSize(2);

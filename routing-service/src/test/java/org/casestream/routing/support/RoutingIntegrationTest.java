@@ -118,8 +118,12 @@ public abstract class RoutingIntegrationTest {
     }
 
     protected static UUID openCase(String subject, String description, String tier, String channel) {
+        return openCase(subject, description, tier, channel, "ada@example.com");
+    }
+
+    protected static UUID openCase(String subject, String description, String tier, String channel, String email) {
         ResponseEntity<JsonNode> created = commands(Role.AGENT, "opener").post().uri("/api/cases")
-                .body(Map.of("customer", Map.of("name", "Ada Lovelace", "email", "ada@example.com", "tier", tier),
+                .body(Map.of("customer", Map.of("name", "Ada Lovelace", "email", email, "tier", tier),
                         "subject", subject, "description", description, "channel", channel))
                 .retrieve().toEntity(JsonNode.class);
         assertThat(created.getStatusCode().value()).as("open case: %s", created.getBody()).isEqualTo(201);
