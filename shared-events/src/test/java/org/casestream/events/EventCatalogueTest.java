@@ -19,7 +19,9 @@ class EventCatalogueTest {
                 "CaseOpened", "CaseClassified", "CasePriorityChanged", "SlaTargetsSet", "CaseAssigned",
                 "CaseUnassigned", "CaseStatusChanged", "CaseReopened", "CommentAdded", "FirstResponseRecorded",
                 "SlaBreached", "CaseEscalated", "SatisfactionRated", "CaseTagged",
-                "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged");
+                "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged",
+                "CustomerRegistered", "CustomerIdentityAdded", "CustomerProfileChanged", "CustomerTierChanged",
+                "CustomerMerged", "CustomerMergedInto");
         assertThat(CatalogueSamples.all().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet()))
                 .hasSameSizeAs(EventCatalogue.all());
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casestream.command.attachments.AttachmentRef;
 import org.casestream.command.audit.CaseHistory;
 import org.casestream.command.audit.CaseState;
+import org.casestream.command.customers.Customers;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
@@ -53,12 +54,15 @@ public class IntakeService {
 
     private final IntakeLedger ledger;
     private final CommandDispatcher commands;
+    private final Customers customers;
     private final CaseHistory history;
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
 
-    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, CaseHistory history, Clock clock) {
+    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, CaseHistory history, Customers customers,
+            Clock clock) {
         this.ledger = ledger;
+        this.customers = customers;
         this.commands = commands;
         this.history = history;
         this.clock = clock;
@@ -84,7 +88,8 @@ public class IntakeService {
         String caseNumber = ledger.nextCaseNumber();
         boolean byChannel = origin == CaseOrigin.CHANNEL;
         Priority priority = byChannel || request.priority() == null ? Priority.MEDIUM : request.priority();
-        commands.send(new OpenCase(caseId, caseNumber, customer(request.customer()), request.subject().strip(),
+        commands.send(new OpenCase(caseId, caseNumber, customers.resolve(channel, request.customer()),
+                request.subject().strip(),
                 request.description(), channel, request.externalRef(), Queue.UNCLASSIFIED, priority,
                 request.tags(), now, origin, byChannel ? request.priority() : null));
         CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
@@ -127,15 +132,6 @@ public class IntakeService {
             throw new InvalidCommand("Idempotency-Key", "this key was already used for a different request");
         }
         return new Outcome(read(first.response()), true);
-    }
-
-    /** A stable pseudonymous id when the channel gives none: the same email is the same customer. */
-    static Customer customer(CustomerDetails details) {
-        String email = details.email().strip();
-        String id = details.customerId() != null && !details.customerId().isBlank()
-                ? details.customerId()
-                : "cus-" + sha256(email.toLowerCase(Locale.ROOT)).substring(0, 20);
-        return new Customer(id, details.name().strip(), email, details.tier() == null ? Tier.STANDARD : details.tier());
     }
 
     private String hash(TicketRequest request) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casestream.command.customers.CustomerDetails;
 import org.casestream.events.Channel;
 import org.casestream.events.Priority;
 
