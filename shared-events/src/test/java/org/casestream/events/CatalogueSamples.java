@@ -51,7 +51,9 @@ public final class CatalogueSamples {
         return List.of(
                 new CaseOpened(CASE, "CS-1001", new Customer("c-1", "Ada Lovelace", "ada@example.com", Tier.GOLD),
                         "Cannot log in", "Reset mail never arrives", Channel.EMAIL, "mail-77", null,
-                        Priority.HIGH, List.of("vip"), AT),
+                        Priority.HIGH, List.of("vip"), AT, CaseOrigin.CHANNEL, Priority.HIGH,
+                        List.of(new Attachment("screenshot.png", "image/png", 2048, "/api/attachments/"
+                                + "5d1c0a9e-3b7f-4c1e-9a2d-8e4f6b7c1d2e"))),
                 new CaseClassified(CASE, Queue.LOGIN, Queue.UNCLASSIFIED, "rule"),
                 new CasePriorityChanged(CASE, Priority.CRITICAL, Priority.HIGH, "rule: account locked"),
                 new SlaTargetsSet(CASE, AT.plusSeconds(3600), AT.plusSeconds(86_400), "high/gold"),

@@ -47,6 +47,21 @@ class EventCatalogueTest {
     }
 
     @Test
+    void aCaseOpenedStoredBeforeFilesCouldComeWithItHasNone() {
+        String stored = """
+                {"caseId":"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a","caseNumber":"CS-1001",
+                 "customer":{"customerId":"c-1","name":"Ada","email":"ada@example.com","tier":"gold"},
+                 "subject":"Cannot log in","description":"","channel":"email","queue":"Unclassified",
+                 "priority":"high","tags":[],"openedAt":"2026-11-21T10:15:30.123Z"}""";
+
+        CaseOpened opened = EventJson.read(EventJson.tree(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                CaseOpened.class);
+
+        assertThat(opened.attachments()).isEmpty();
+        assertThat(opened.origin()).isNull();
+    }
+
+    @Test
     void writesWireNamesAndIsoInstants() {
         String json = new String(EventJson.write(CatalogueSamples.sampleOf(CaseOpened.class)));
         assertThat(json).contains("\"channel\":\"email\"", "\"priority\":\"high\"", "\"queue\":\"Unclassified\"",

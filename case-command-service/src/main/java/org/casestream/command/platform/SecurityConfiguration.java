@@ -31,6 +31,10 @@ public class SecurityConfiguration {
                         "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
                         "/api/cases/*/comments", "/api/cases/*/tags").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.POST, "/api/attachments").hasAnyRole("agent", "lead", "admin",
+                        Caller.CHANNEL_ROLE)
+                .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole("agent", "lead", "manager", "admin",
+                        "ops", Caller.CHANNEL_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/customers").hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.PUT, "/api/customers/*/profile").hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.PUT, "/api/customers/*/tier").hasAnyRole("lead", "admin")

@@ -48,6 +48,7 @@ class GatewayRoutes {
                 .and(to("command", backends.command(),
                         path("/api/cases/**")
                                 .or(path("/api/customers")).or(path("/api/customers/**"))
+                                .or(path("/api/attachments")).or(path("/api/attachments/**"))
                                 .or(path("/api/intake/**"))
                                 .or(path("/api/agents/**"))
                                 .or(path("/api/audit/**"))))

@@ -46,6 +46,8 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 Arguments.of("POST", "/api/customers", "command"),
                 Arguments.of("PUT", "/api/customers/cu-1/tier", "command"),
                 Arguments.of("POST", "/api/customers/cu-1/merge", "command"),
+                Arguments.of("POST", "/api/attachments", "command"),
+                Arguments.of("GET", "/api/attachments/a-1", "command"),
                 Arguments.of("GET", "/api/dashboard", "query"),
                 Arguments.of("GET", "/api/sla", "query"),
                 Arguments.of("GET", "/api/analytics", "query"),
