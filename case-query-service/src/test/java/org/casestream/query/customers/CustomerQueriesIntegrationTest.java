@@ -46,9 +46,10 @@ class CustomerQueriesIntegrationTest extends QueryIntegrationTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        records.add(new CaseScript(START).then(opened(first, kept, "ada@" + word + ".example")));
-        records.add(new CaseScript(START.plusSeconds(60)).then(opened(second, gone, "old@" + word + ".example")));
-        records.add(new CaseScript(START).then(opened(other, "cus-someone-else", "else@example.com")));
+        records.add(new CaseScript(START).then(opened(first, kept, "ada@" + word + ".example", START)));
+        records.add(new CaseScript(START).then(opened(second, gone, "old@" + word + ".example",
+                START.plusSeconds(60))));
+        records.add(new CaseScript(START).then(opened(other, "cus-someone-else", "else@example.com", START)));
         records.add(goneEvents.then(new CustomerMergedInto(gone, kept)));
         records.add(keptEvents.then(new CustomerMerged(kept, gone,
                 List.of(CustomerIdentity.email("old@" + word + ".example")))));
@@ -82,9 +83,9 @@ class CustomerQueriesIntegrationTest extends QueryIntegrationTest {
                 .getStatusCode().value()).isEqualTo(403);
     }
 
-    private static CaseOpened opened(UUID caseId, String customerId, String email) {
+    private static CaseOpened opened(UUID caseId, String customerId, String email, Instant at) {
         return new CaseOpened(caseId, "CS-" + (70_000 + Math.abs(caseId.hashCode() % 10_000)),
                 new Customer(customerId, "Ada", email, Tier.GOLD), "Help", "Please help", Channel.EMAIL, null,
-                Queue.LOGIN, Priority.MEDIUM, List.of(), START);
+                Queue.LOGIN, Priority.MEDIUM, List.of(), at);
     }
 }
