@@ -132,14 +132,22 @@ class SemanticRoutingIntegrationTest extends RoutingIntegrationTest {
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
     }
 
+    /**
+     * The case's classified decision: noted when routing's transaction commits, just after the command service
+     * took the classification (which the case shows a moment earlier).
+     */
     private JsonNode classified(UUID caseId) {
-        JsonNode decisions = routing(Role.LEAD, "lead").get().uri("/api/routing/decisions/{id}", caseId)
-                .retrieve().body(JsonNode.class).path("decisions");
-        for (JsonNode decision : decisions) {
-            if (decision.path("kind").asText().equals("classified")) {
-                return decision.path("detail");
+        JsonNode[] found = new JsonNode[1];
+        await(Duration.ofSeconds(10), () -> {
+            JsonNode decisions = routing(Role.LEAD, "lead").get().uri("/api/routing/decisions/{id}", caseId)
+                    .retrieve().body(JsonNode.class).path("decisions");
+            for (JsonNode decision : decisions) {
+                if (decision.path("kind").asText().equals("classified")) {
+                    found[0] = decision.path("detail");
+                }
             }
-        }
-        throw new AssertionError("no classified decision on " + caseId + ": " + decisions);
+            assertThat(found[0]).as("the classified decision on " + caseId + ": " + decisions).isNotNull();
+        });
+        return found[0];
     }
 }

@@ -65,15 +65,20 @@ class LearningIntegrationTest extends RoutingIntegrationTest {
         await(Duration.ofSeconds(30), () -> assertThat(decisionKinds(caseId)).contains("learnt"));
     }
 
+    /** The case's decision of that kind: noted when routing's transaction commits, just after the command. */
     private JsonNode decision(UUID caseId, String kind) {
-        JsonNode decisions = routing(Role.LEAD, "lead").get().uri("/api/routing/decisions/{id}", caseId)
-                .retrieve().body(JsonNode.class).path("decisions");
-        for (JsonNode decision : decisions) {
-            if (decision.path("kind").asText().equals(kind)) {
-                return decision.path("detail");
+        JsonNode[] found = new JsonNode[1];
+        await(Duration.ofSeconds(10), () -> {
+            JsonNode decisions = routing(Role.LEAD, "lead").get().uri("/api/routing/decisions/{id}", caseId)
+                    .retrieve().body(JsonNode.class).path("decisions");
+            for (JsonNode decision : decisions) {
+                if (decision.path("kind").asText().equals(kind)) {
+                    found[0] = decision.path("detail");
+                }
             }
-        }
-        throw new AssertionError("no " + kind + " decision on " + caseId + ": " + decisions);
+            assertThat(found[0]).as("the " + kind + " decision on " + caseId + ": " + decisions).isNotNull();
+        });
+        return found[0];
     }
 
     private List<String> decisionKinds(UUID caseId) {
