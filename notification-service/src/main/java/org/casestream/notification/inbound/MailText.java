@@ -34,12 +34,12 @@ public final class MailText {
 
     /** "On Tue, 3 Mar 2026 at 10:00, Ada <ada@example.com> wrote:" and its translations (one line, or two). */
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^\\s*(On|Am|Le|El|Il|Op|Em)\\s.*(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\\s*:\\s*$",
+            "^\\s*(On|Am|Le|El|Il|Op|Em)\\s.*\\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\\b.*:\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTION_START = Pattern.compile("^\\s*(On|Am|Le|El|Il|Op|Em)\\s.+",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTION_END = Pattern.compile(
-            ".*(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+            ".*\\b(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\\b.*:\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
             "^\\s*-{2,}\\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Forwarded message)\\s*-{2,}.*$",
             Pattern.CASE_INSENSITIVE);
