@@ -40,8 +40,9 @@ public class InboundConfiguration {
                 throw new IllegalStateException("casestream.mail.inbound.client-secret is not set");
             };
         }
-        if (properties.tokenUri() == null || properties.tokenUri().isBlank()) {
-            throw new IllegalStateException("casestream.mail.inbound.token-uri (CASESTREAM_GATEWAY_URL) is not set");
+        if (properties.tokenUri() == null || !properties.tokenUri().matches("https?://.+")) {
+            throw new IllegalStateException("casestream.mail.inbound.token-uri is not an http(s) URL: set "
+                    + "CASESTREAM_GATEWAY_URL (the gateway's token endpoint is <gateway>/oauth2/token)");
         }
         return new ClientCredentialsTokenSource(properties.tokenUri(), properties.clientId(), properties.clientSecret(),
                 Clock.systemUTC());
