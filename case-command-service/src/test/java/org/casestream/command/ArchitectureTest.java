@@ -29,7 +29,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainHasNoAdapters = noClasses().that().resideInAPackage("..command.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.intake..", "..command.cases..",
-                    "..command.agents..", "..command.audit..", "..command.publishing..", "..command.platform..");
+                    "..command.agents..", "..command.audit..", "..command.publishing..", "..command.platform..",
+                    "..command.customers..", "..command.attachments..");
 
     @ArchTest
     static final ArchRule sharesOnlyTheCatalogue = noClasses().should().dependOnClassesThat()
@@ -45,7 +46,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Features").definedBy("..command.intake..", "..command.cases..", "..command.agents..",
-                    "..command.audit..", "..command.attachments..", "..command.publishing..")
+                    "..command.audit..", "..command.attachments..", "..command.customers..", "..command.publishing..")
             .layer("Platform").definedBy("..command.platform..")
             .layer("Domain").definedBy("..command.domain..")
             .whereLayer("Features").mayNotBeAccessedByAnyLayer()

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.customers.CustomerEvent;
 
 /**
  * The names and versions of every event. The name is the record's simple name and never changes;
@@ -29,7 +30,8 @@ public final class EventCatalogue {
     static {
         Map<String, EventType> byName = new LinkedHashMap<>();
         Map<Class<?>, EventType> byClass = new LinkedHashMap<>();
-        Stream.concat(family("case", CaseEvent.class), family("agent", AgentEvent.class)).forEach(type -> {
+        Stream.of(family("case", CaseEvent.class), family("agent", AgentEvent.class),
+                family("customer", CustomerEvent.class)).flatMap(family -> family).forEach(type -> {
             byName.put(type.name(), type);
             byClass.put(type.javaType(), type);
         });

@@ -23,12 +23,21 @@ import org.casestream.events.cases.FirstResponseRecorded;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
+import org.casestream.events.customers.CustomerEvent;
+import org.casestream.events.customers.CustomerIdentity;
+import org.casestream.events.customers.CustomerIdentityAdded;
+import org.casestream.events.customers.CustomerMerged;
+import org.casestream.events.customers.CustomerMergedInto;
+import org.casestream.events.customers.CustomerProfileChanged;
+import org.casestream.events.customers.CustomerRegistered;
+import org.casestream.events.customers.CustomerTierChanged;
 
 /** One instance of every event, built by an exhaustive switch so a new event fails to compile here. */
 public final class CatalogueSamples {
 
     public static final UUID CASE = UUID.fromString("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
     public static final UUID AGENT = UUID.fromString("1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d");
+    public static final String CUSTOMER = "cus-ada";
     public static final Instant AT = Instant.parse("2026-11-21T10:15:30.123Z");
 
     private CatalogueSamples() {
@@ -42,7 +51,9 @@ public final class CatalogueSamples {
         return List.of(
                 new CaseOpened(CASE, "CS-1001", new Customer("c-1", "Ada Lovelace", "ada@example.com", Tier.GOLD),
                         "Cannot log in", "Reset mail never arrives", Channel.EMAIL, "mail-77", null,
-                        Priority.HIGH, List.of("vip"), AT),
+                        Priority.HIGH, List.of("vip"), AT, CaseOrigin.CHANNEL, Priority.HIGH,
+                        List.of(new Attachment("screenshot.png", "image/png", 2048, "/api/attachments/"
+                                + "5d1c0a9e-3b7f-4c1e-9a2d-8e4f6b7c1d2e"))),
                 new CaseClassified(CASE, Queue.LOGIN, Queue.UNCLASSIFIED, "rule"),
                 new CasePriorityChanged(CASE, Priority.CRITICAL, Priority.HIGH, "rule: account locked"),
                 new SlaTargetsSet(CASE, AT.plusSeconds(3600), AT.plusSeconds(86_400), "high/gold"),
@@ -60,7 +71,15 @@ public final class CatalogueSamples {
                 new AgentRegistered(AGENT, "Grace Hopper", "grace@example.com", List.of(new Skill(Queue.LOGIN, 4)), 5,
                         null),
                 new AgentSkillsChanged(AGENT, List.of(new Skill(Queue.PAYMENTS, 2)), 8),
-                new AgentAvailabilityChanged(AGENT, Availability.ONLINE, Availability.OFFLINE));
+                new AgentAvailabilityChanged(AGENT, Availability.ONLINE, Availability.OFFLINE),
+                new CustomerRegistered(CUSTOMER, "Ada Lovelace", "ada@example.com", Tier.GOLD, "Analytical Engines",
+                        List.of(CustomerIdentity.email("Ada@Example.com"), CustomerIdentity.external("web", "4711")),
+                        AT),
+                new CustomerIdentityAdded(CUSTOMER, CustomerIdentity.email("ada@engines.example")),
+                new CustomerProfileChanged(CUSTOMER, "Ada King", "Analytical Engines", "prefers mail"),
+                new CustomerTierChanged(CUSTOMER, Tier.PLATINUM, Tier.GOLD, "enterprise contract"),
+                new CustomerMerged(CUSTOMER, "cus-other", List.of(CustomerIdentity.email("countess@example.com"))),
+                new CustomerMergedInto("cus-other", CUSTOMER));
     }
 
     /** Compiles only while it names every event: the sealed families make the switch exhaustive. */
@@ -86,6 +105,14 @@ public final class CatalogueSamples {
                 case AgentRegistered e -> "agent " + e.capacity();
                 case AgentSkillsChanged e -> "skills " + e.skills().size();
                 case AgentAvailabilityChanged e -> "availability " + e.availability();
+            };
+            case CustomerEvent customerEvent -> switch (customerEvent) {
+                case CustomerRegistered e -> "customer " + e.tier();
+                case CustomerIdentityAdded e -> "identity " + e.identity().kind();
+                case CustomerProfileChanged e -> "profile";
+                case CustomerTierChanged e -> "tier " + e.tier();
+                case CustomerMerged e -> "merged " + e.mergedId();
+                case CustomerMergedInto e -> "merged into " + e.targetId();
             };
             default -> throw new IllegalArgumentException("not an event family: " + event);
         };

@@ -19,7 +19,9 @@ class EventCatalogueTest {
                 "CaseOpened", "CaseClassified", "CasePriorityChanged", "SlaTargetsSet", "CaseAssigned",
                 "CaseUnassigned", "CaseStatusChanged", "CaseReopened", "CommentAdded", "FirstResponseRecorded",
                 "SlaBreached", "CaseEscalated", "SatisfactionRated", "CaseTagged",
-                "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged");
+                "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged",
+                "CustomerRegistered", "CustomerIdentityAdded", "CustomerProfileChanged", "CustomerTierChanged",
+                "CustomerMerged", "CustomerMergedInto");
         assertThat(CatalogueSamples.all().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet()))
                 .hasSameSizeAs(EventCatalogue.all());
     }
@@ -42,6 +44,21 @@ class EventCatalogueTest {
             assertThat(EventJson.read(EventJson.tree(json), event.getClass())).as(CatalogueSamples.describe(event))
                     .isEqualTo(event);
         }
+    }
+
+    @Test
+    void aCaseOpenedStoredBeforeFilesCouldComeWithItHasNone() {
+        String stored = """
+                {"caseId":"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a","caseNumber":"CS-1001",
+                 "customer":{"customerId":"c-1","name":"Ada","email":"ada@example.com","tier":"gold"},
+                 "subject":"Cannot log in","description":"","channel":"email","queue":"Unclassified",
+                 "priority":"high","tags":[],"openedAt":"2026-11-21T10:15:30.123Z"}""";
+
+        CaseOpened opened = EventJson.read(EventJson.tree(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                CaseOpened.class);
+
+        assertThat(opened.attachments()).isEmpty();
+        assertThat(opened.origin()).isNull();
     }
 
     @Test

@@ -53,6 +53,12 @@ public final class ClassifyBenchmark implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "3", description = "Passes over the set to measure CPU (default: ${DEFAULT-VALUE}).")
     int passes;
 
+    @Option(names = "--threshold", description = "The share of the vote a queue needs (default: routing's).")
+    Double threshold;
+
+    @Option(names = "--min-similarity", description = "The similarity below which a text is about nothing known (default: routing's).")
+    Double minSimilarity;
+
     record Labelled(Queue expected, CaseText text) {
     }
 
@@ -122,8 +128,11 @@ public final class ClassifyBenchmark implements Callable<Integer> {
         SentenceEmbedder embedder = new SentenceEmbedder();
         List<Example> shipped = ShippedExamples.load();
         List<float[]> vectors = embedder.embedAll(shipped.stream().map(Example::text).toList());
-        SemanticClassifier classifier = new SemanticClassifier(embedder, SemanticClassifier.Settings.DEFAULTS, shipped,
-                vectors);
+        SemanticClassifier.Settings defaults = SemanticClassifier.Settings.DEFAULTS;
+        SemanticClassifier.Settings settings = new SemanticClassifier.Settings(defaults.neighbours(),
+                defaults.temperature(), threshold == null ? defaults.threshold() : threshold,
+                minSimilarity == null ? defaults.minSimilarity() : minSimilarity);
+        SemanticClassifier classifier = new SemanticClassifier(embedder, settings, shipped, vectors);
         System.out.printf("Model loaded and %d shipped examples embedded in %d ms%n", shipped.size(),
                 (System.nanoTime() - started) / 1_000_000);
         NaiveBayesClassifier bayes = new NaiveBayesClassifier();
@@ -141,9 +150,9 @@ public final class ClassifyBenchmark implements Callable<Integer> {
                         predictions.get(i)).queue()));
 
         System.out.printf("%nEvaluation set: %d messages (%d of a queue, %d of none), never seen in training; "
-                        + "trained on %d shipped examples; threshold %.2f, %d neighbours%n%n", set.size(),
-                scores.getFirst().inQueues, scores.getFirst().none, shipped.size(),
-                SemanticClassifier.Settings.DEFAULTS.threshold(), SemanticClassifier.Settings.DEFAULTS.neighbours());
+                        + "trained on %d shipped examples; threshold %.2f, minimum similarity %.2f, %d neighbours%n%n",
+                set.size(), scores.getFirst().inQueues, scores.getFirst().none, shipped.size(), settings.threshold(),
+                settings.minSimilarity(), settings.neighbours());
         printSideBySide(scores);
         Score routing = scores.getLast();
         printConfusion(routing);

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.groups.Default;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.casestream.command.agents.AgentDirectory;
-import org.casestream.command.attachments.AttachmentRef;
+import org.casestream.command.attachments.Attachments;
 import org.casestream.command.audit.CaseHistory;
 import org.casestream.command.audit.CaseState;
 import org.casestream.command.domain.InvalidCommand;
@@ -29,11 +29,11 @@ import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
 import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
 import org.casestream.command.domain.cases.CaseCommands.TagCase;
 import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
-import org.casestream.command.intake.CallerChannel;
 import org.casestream.command.intake.CaseReceipt;
 import org.casestream.command.intake.IntakeController;
 import org.casestream.command.intake.IntakeService;
 import org.casestream.command.intake.TicketRequest;
+import org.casestream.command.platform.CallerChannel;
 import org.casestream.command.platform.CommandDispatcher;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Attachment;
@@ -64,15 +64,17 @@ public class CaseCommandController {
     private final CallerChannel channels;
     private final CaseHistory history;
     private final AgentDirectory agents;
+    private final Attachments attachments;
     private final Clock clock;
 
     public CaseCommandController(CommandDispatcher commands, IntakeService intake, CallerChannel channels,
-            CaseHistory history, AgentDirectory agents, Clock clock) {
+            CaseHistory history, AgentDirectory agents, Attachments attachments, Clock clock) {
         this.commands = commands;
         this.intake = intake;
         this.channels = channels;
         this.history = history;
         this.agents = agents;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -100,13 +102,12 @@ public class CaseCommandController {
                     "must be agent: a customer's words arrive through their channel, the system's from its events")));
         }
         Caller caller = Caller.current();
-        List<Attachment> attachments = comment.attachments() == null ? List.of()
-                : comment.attachments().stream().map(AttachmentRef::toAttachment).toList();
+        List<Attachment> files = attachments.bind(caseId, comment.attachments(), caller.subject());
         UUID commentId = commands.newId(caseId);
         CaseState view = after(caseId, new AddComment(caseId, commentId, comment.parentId(), AuthorType.AGENT,
                 caller.subject(), caller.name(),
                 comment.visibility() == null ? Visibility.PUBLIC : comment.visibility(), comment.body(),
-                attachments, clock.instant()));
+                files, clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + caseId + "#comment-" + commentId)).body(view);
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.casestream.command.platform.CallerChannel;
 import org.casestream.command.platform.CommandDispatcher;
 import org.casestream.events.CaseOrigin;
 import org.springframework.http.HttpStatus;

@@ -14,9 +14,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.casestream.command.attachments.AttachmentRef;
+import org.casestream.command.attachments.Attachments;
 import org.casestream.command.audit.CaseHistory;
 import org.casestream.command.audit.CaseState;
+import org.casestream.command.customers.Customers;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
@@ -32,6 +33,7 @@ import org.casestream.events.Queue;
 import org.casestream.events.Tier;
 import org.casestream.events.Visibility;
 import org.casestream.events.json.EventJson;
+import org.casestream.support.security.Caller;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.web.NotFound;
@@ -53,12 +55,17 @@ public class IntakeService {
 
     private final IntakeLedger ledger;
     private final CommandDispatcher commands;
+    private final Customers customers;
+    private final Attachments attachments;
     private final CaseHistory history;
     private final Clock clock;
     private final ObjectMapper json = EventJson.mapper();
 
-    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, CaseHistory history, Clock clock) {
+    public IntakeService(IntakeLedger ledger, CommandDispatcher commands, CaseHistory history, Customers customers,
+            Attachments attachments, Clock clock) {
         this.ledger = ledger;
+        this.customers = customers;
+        this.attachments = attachments;
         this.commands = commands;
         this.history = history;
         this.clock = clock;
@@ -84,9 +91,10 @@ public class IntakeService {
         String caseNumber = ledger.nextCaseNumber();
         boolean byChannel = origin == CaseOrigin.CHANNEL;
         Priority priority = byChannel || request.priority() == null ? Priority.MEDIUM : request.priority();
-        commands.send(new OpenCase(caseId, caseNumber, customer(request.customer()), request.subject().strip(),
-                request.description(), channel, request.externalRef(), Queue.UNCLASSIFIED, priority,
-                request.tags(), now, origin, byChannel ? request.priority() : null));
+        List<Attachment> files = attachments.bind(caseId, request.attachments(), Caller.current().subject());
+        commands.send(new OpenCase(caseId, caseNumber, customers.resolve(channel, request.customer()),
+                request.subject().strip(), request.description(), channel, request.externalRef(), Queue.UNCLASSIFIED,
+                priority, request.tags(), now, origin, byChannel ? request.priority() : null, files));
         CaseReceipt receipt = new CaseReceipt(caseId, caseNumber, CaseStatus.NEW, Queue.UNCLASSIFIED, priority,
                 channel, request.externalRef(), now);
         ledger.recordResponse(claim.get(), write(receipt));
@@ -113,10 +121,9 @@ public class IntakeService {
                 .orElseThrow(() -> new NotFound("No case " + (reply.caseNumber() != null ? reply.caseNumber()
                         : "with that externalRef") + " opened by this channel"));
         UUID commentId = commands.newId(caseId);
-        List<Attachment> attachments = reply.attachments() == null ? List.of()
-                : reply.attachments().stream().map(AttachmentRef::toAttachment).toList();
+        List<Attachment> files = attachments.bind(caseId, reply.attachments(), Caller.current().subject());
         commands.send(new AddComment(caseId, commentId, null, AuthorType.CUSTOMER, null, null, Visibility.PUBLIC,
-                reply.body(), attachments, clock.instant()));
+                reply.body(), files, clock.instant()));
         CaseState now = history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
         return new ReplyReceipt(caseId, now.caseNumber(), commentId, now.status());
     }
@@ -127,15 +134,6 @@ public class IntakeService {
             throw new InvalidCommand("Idempotency-Key", "this key was already used for a different request");
         }
         return new Outcome(read(first.response()), true);
-    }
-
-    /** A stable pseudonymous id when the channel gives none: the same email is the same customer. */
-    static Customer customer(CustomerDetails details) {
-        String email = details.email().strip();
-        String id = details.customerId() != null && !details.customerId().isBlank()
-                ? details.customerId()
-                : "cus-" + sha256(email.toLowerCase(Locale.ROOT)).substring(0, 20);
-        return new Customer(id, details.name().strip(), email, details.tier() == null ? Tier.STANDARD : details.tier());
     }
 
     private String hash(TicketRequest request) {

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casestream.command.attachments.AttachmentRef;
+import org.casestream.command.customers.CustomerDetails;
 import org.casestream.events.Channel;
 import org.casestream.events.Priority;
 
@@ -20,7 +22,8 @@ public record TicketRequest(
         @Size(max = 200) String externalRef,
         Priority priority,
         @NotNull(groups = OpenedByAgent.class) Channel channel,
-        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags) {
+        @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
+        @Size(max = 20) List<@Valid AttachmentRef> attachments) {
 
     /** Validation group of the rules that apply only when an agent opens the case. */
     public interface OpenedByAgent {

@@ -33,6 +33,15 @@ public class SecurityConfiguration {
                         "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
                         "/api/cases/*/comments", "/api/cases/*/tags").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.POST, "/api/attachments").hasAnyRole("agent", "lead", "admin",
+                        Caller.CHANNEL_ROLE)
+                .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole("agent", "lead", "manager", "admin",
+                        "ops", Caller.CHANNEL_ROLE)
+                .requestMatchers(HttpMethod.POST, "/api/customers").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.PUT, "/api/customers/*/profile").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.PUT, "/api/customers/*/tier").hasAnyRole("lead", "admin")
+                .requestMatchers(HttpMethod.POST, "/api/customers/*/identities", "/api/customers/*/merge")
+                .hasAnyRole("lead", "admin")
                 .requestMatchers(HttpMethod.GET, "/api/agents/**").hasAnyRole("agent", "lead", "manager", "admin")
                 .requestMatchers(HttpMethod.POST, "/api/agents").hasRole("admin")
                 .requestMatchers(HttpMethod.PUT, "/api/agents/*/skills").hasAnyRole("lead", "admin")

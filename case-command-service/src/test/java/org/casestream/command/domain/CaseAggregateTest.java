@@ -91,7 +91,7 @@ class CaseAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenCase(CASE, "CS-1001", CUSTOMER, "Cannot log in", "Reset mail never arrives",
                         Channel.EMAIL, "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of(" VIP", "vip"), NOW,
-                        CaseOrigin.CHANNEL, Priority.HIGH))
+                        CaseOrigin.CHANNEL, Priority.HIGH, List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new CaseOpened(CASE, "CS-1001", CUSTOMER, "Cannot log in", "Reset mail never arrives",
                         Channel.EMAIL, "mail-1", Queue.UNCLASSIFIED, Priority.MEDIUM, List.of("vip"), NOW,

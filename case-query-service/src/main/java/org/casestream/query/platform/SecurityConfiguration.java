@@ -23,7 +23,8 @@ public class SecurityConfiguration {
         return ResourceServerSecurity.build(http, problems, routes -> routes
                 .requestMatchers(HttpMethod.GET, "/api/cases/export").hasAnyRole(READERS)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/comments").hasAnyRole(caseReaders)
-                .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers/*/cases", "/api/dashboard",
+                .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers", "/api/customers/*",
+                        "/api/customers/*/cases", "/api/dashboard",
                         "/api/sla", "/api/stream", "/api/agents", "/api/analytics").hasAnyRole(READERS)
                 .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS)
                 .requestMatchers("/api/ops/replays", "/api/ops/replays/*", "/api/ops/dead-letters",

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.customers.CustomerEvent;
 import org.casestream.query.platform.QueryProperties;
 import org.casestream.support.events.CaseEventBatch;
 import org.casestream.support.events.CaseEventRecord;
@@ -217,11 +218,13 @@ public class GenerationConsumer implements CaseEventsHandler {
         uncommitted = true;
     }
 
-    /** The stream an event belongs to: its case's, or its agent's. */
+    /** The stream an event belongs to: its case's, its agent's, or (named by its id) its customer's. */
     private static UUID stream(CaseEventRecord event) {
         return switch (event.envelope().event()) {
             case CaseEvent caseEvent -> caseEvent.caseId();
             case AgentEvent agentEvent -> agentEvent.agentId();
+            case CustomerEvent customerEvent -> UUID.nameUUIDFromBytes(
+                    ("customer:" + customerEvent.customerId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             default -> null;
         };
     }

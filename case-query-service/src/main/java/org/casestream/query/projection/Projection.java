@@ -16,21 +16,26 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.customers.CustomerEvent;
+import org.casestream.events.customers.CustomerRegistered;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.query.agents.AgentFold;
-import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.agents.AgentView;
 import org.casestream.query.agents.AgentViews;
+import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.cases.CaseComments;
 import org.casestream.query.cases.CaseFold;
 import org.casestream.query.cases.CaseView;
 import org.casestream.query.cases.CaseViews;
 import org.casestream.query.cases.CommentView;
+import org.casestream.query.counters.PartitionedCounters;
+import org.casestream.query.customers.CustomerFold;
+import org.casestream.query.customers.CustomerView;
+import org.casestream.query.customers.CustomerViews;
 import org.casestream.query.dashboard.DashboardCounters;
+import org.casestream.support.events.CaseEventRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.casestream.query.counters.PartitionedCounters;
-import org.casestream.support.events.CaseEventRecord;
 
 /**
  * Applies a batch of the case events topic's records to the MongoDB read models, idempotently: an event whose
@@ -48,13 +53,16 @@ public class Projection {
     private final CaseViews cases;
     private final CaseComments comments;
     private final AgentViews agents;
+    private final CustomerViews customers;
     private final DashboardCounters counters;
     private final AnalyticsCounters analytics;
 
-    public Projection(CaseViews cases, AgentViews agents, DashboardCounters counters, AnalyticsCounters analytics) {
+    public Projection(CaseViews cases, AgentViews agents, CustomerViews customers, DashboardCounters counters,
+            AnalyticsCounters analytics) {
         this.cases = cases;
         this.comments = cases.comments();
         this.agents = agents;
+        this.customers = customers;
         this.counters = counters;
         this.analytics = analytics;
     }
@@ -152,6 +160,24 @@ public class Projection {
                         throw new UnfoldableEvent(record, e);
                     }
                     agents.save(after);
+                }
+                case CustomerEvent event -> {
+                    CustomerView before = customers.find(event.customerId()).orElse(null);
+                    if (before != null && before.lastSequence() >= envelope.sequence()) {
+                        continue;
+                    }
+                    if (before == null && !(event instanceof CustomerRegistered)) {
+                        LOG.warn("Skipping {} at {}-{}: a customer has no view", EventCatalogue.of(event).name(),
+                                record.partition(), record.offset());
+                        continue;
+                    }
+                    CustomerView after;
+                    try {
+                        after = CustomerFold.apply(before, event, envelope.time(), envelope.sequence());
+                    } catch (RuntimeException e) {
+                        throw new UnfoldableEvent(record, e);
+                    }
+                    customers.save(after);
                 }
                 default -> LOG.warn("Skipping an event of no known family at {}-{}", record.partition(), record.offset());
             }

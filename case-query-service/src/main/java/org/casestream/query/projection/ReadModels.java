@@ -13,6 +13,7 @@ import org.casestream.query.agents.AgentViews;
 import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.cases.CaseComments;
 import org.casestream.query.cases.CaseViews;
+import org.casestream.query.customers.CustomerViews;
 import org.casestream.query.dashboard.DashboardCounters;
 import org.casestream.query.search.CaseIndex;
 
@@ -22,13 +23,14 @@ import org.casestream.query.search.CaseIndex;
  * event) and its Lucene index ({@code <index-directory>/g<generation>}). The service serves one generation while a
  * rebuild fills the next.
  */
-public record ReadModels(int generation, CaseViews cases, AgentViews agents, DashboardCounters dashboard,
+public record ReadModels(int generation, CaseViews cases, AgentViews agents, CustomerViews customers,
+                         DashboardCounters dashboard,
                          AnalyticsCounters analytics, ProjectionPositions positions, ParkedStreams parked,
                          CaseIndex index, Projection projection, MongoDatabase database, Path indexDirectory)
         implements AutoCloseable {
 
     public static final List<String> COLLECTIONS = List.of(CaseViews.COLLECTION, CaseComments.COLLECTION,
-            AgentViews.COLLECTION, DashboardCounters.COLLECTION, AnalyticsCounters.COLLECTION,
+            AgentViews.COLLECTION, CustomerViews.COLLECTION, DashboardCounters.COLLECTION, AnalyticsCounters.COLLECTION,
             ProjectionPositions.COLLECTION, ParkedStreams.COLLECTION);
 
     /** Opens a generation; case views it holds from before comments had their own collection are moved first. */
@@ -37,12 +39,14 @@ public record ReadModels(int generation, CaseViews cases, AgentViews agents, Das
         CaseViews cases = new CaseViews(database, suffix);
         cases.moveInlineThreads();
         AgentViews agents = new AgentViews(database, suffix);
+        CustomerViews customers = new CustomerViews(database, suffix);
         DashboardCounters dashboard = new DashboardCounters(database, suffix);
         AnalyticsCounters analytics = new AnalyticsCounters(database, suffix);
         Path indexDirectory = indexRoot.resolve("g" + generation);
-        return new ReadModels(generation, cases, agents, dashboard, analytics, new ProjectionPositions(database, suffix),
-                new ParkedStreams(database, suffix), CaseIndex.open(indexDirectory),
-                new Projection(cases, agents, dashboard, analytics), database, indexDirectory);
+        return new ReadModels(generation, cases, agents, customers, dashboard, analytics,
+                new ProjectionPositions(database, suffix), new ParkedStreams(database, suffix),
+                CaseIndex.open(indexDirectory), new Projection(cases, agents, customers, dashboard, analytics), database,
+                indexDirectory);
     }
 
     /** Removes a generation's collections and index files (the index must be closed, or never opened). */

@@ -48,10 +48,12 @@ public class CaseQueryController {
         return search(ListRequest.parse(parameters));
     }
 
-    @Operation(summary = "A customer's cases, with the same filters, sort and paging as the case list")
+    @Operation(summary = "A customer's cases (those of the records merged into them too), with the same filters, "
+            + "sort and paging as the case list")
     @GetMapping("/api/customers/{customerId}/cases")
     public CasePage customerCases(@PathVariable String customerId, @RequestParam MultiValueMap<String, String> parameters) {
-        return search(ListRequest.parse(parameters, Map.of("customerId", List.of(customerId))));
+        return search(ListRequest.parse(parameters, Map.of("customerId",
+                models.current().customers().caseCustomerIds(customerId))));
     }
 
     @Operation(summary = "One case with its latest comments (casestream.query.comments.latest, oldest first), "

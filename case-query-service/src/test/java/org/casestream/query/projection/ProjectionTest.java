@@ -41,6 +41,11 @@ import org.casestream.events.cases.FirstResponseRecorded;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
+import org.casestream.events.customers.CustomerIdentity;
+import org.casestream.events.customers.CustomerMerged;
+import org.casestream.events.customers.CustomerMergedInto;
+import org.casestream.events.customers.CustomerRegistered;
+import org.casestream.events.customers.CustomerTierChanged;
 import org.casestream.query.agents.AgentView;
 import org.casestream.query.agents.AgentViews;
 import org.casestream.query.analytics.Analytics;
@@ -51,6 +56,8 @@ import org.casestream.query.cases.CaseView;
 import org.casestream.query.cases.CaseViews;
 import org.casestream.query.cases.CommentPage;
 import org.casestream.query.cases.CommentView;
+import org.casestream.query.customers.CustomerView;
+import org.casestream.query.customers.CustomerViews;
 import org.casestream.query.dashboard.DashboardCounters;
 import org.casestream.query.support.CaseScript;
 import org.casestream.support.events.CaseEventRecord;
@@ -68,6 +75,7 @@ class ProjectionTest {
     private MongoDatabase database;
     private CaseViews cases;
     private AgentViews agents;
+    private CustomerViews customers;
     private DashboardCounters counters;
     private AnalyticsCounters analytics;
     private Projection projection;
@@ -79,9 +87,10 @@ class ProjectionTest {
         database = client.getDatabase("projection_" + UUID.randomUUID().toString().replace("-", ""));
         cases = new CaseViews(database);
         agents = new AgentViews(database);
+        customers = new CustomerViews(database, "");
         counters = new DashboardCounters(database);
         analytics = new AnalyticsCounters(database);
-        projection = new Projection(cases, agents, counters, analytics);
+        projection = new Projection(cases, agents, customers, counters, analytics);
     }
 
     @AfterEach
@@ -220,6 +229,37 @@ class ProjectionTest {
         agents.save(behind);
 
         assertThat(agents.find(agent)).contains(ahead);
+    }
+
+    @Test
+    void customerRecordsAreFoundByTextAndAMergedOneLeadsToTheRecordItWasMergedInto() {
+        String ada = "cus-ada-" + UUID.randomUUID();
+        String old = "cus-old-" + UUID.randomUUID();
+        CaseScript adaEvents = new CaseScript(START);
+        CaseScript oldEvents = new CaseScript(START);
+        feed(adaEvents.then(new CustomerRegistered(ada, "Ada Lovelace", "ada@example.com", Tier.STANDARD,
+                "Engines Ltd", List.of(CustomerIdentity.email("ada@example.com"), CustomerIdentity.external("web", "77")),
+                START)));
+        feed(oldEvents.then(new CustomerRegistered(old, "A. Lovelace", "countess@example.com", Tier.GOLD, null,
+                List.of(CustomerIdentity.email("countess@example.com")), START)));
+        feed(adaEvents.then(new CustomerTierChanged(ada, Tier.PLATINUM, Tier.STANDARD, "contract")));
+        feed(oldEvents.then(new CustomerMergedInto(old, ada)));
+        feed(adaEvents.then(new CustomerMerged(ada, old, List.of(CustomerIdentity.email("countess@example.com")))));
+
+        CustomerView kept = customers.find(ada).orElseThrow();
+        assertThat(kept.tier()).isEqualTo(Tier.PLATINUM);
+        assertThat(kept.emails()).containsExactly("ada@example.com", "countess@example.com");
+        assertThat(kept.externalIds()).containsExactly("web:77");
+        assertThat(kept.caseCustomerIds()).containsExactly(ada, old);
+        assertThat(customers.find(old).orElseThrow().mergedInto()).isEqualTo(ada);
+        assertThat(customers.search("COUNTESS", 10)).extracting(CustomerView::customerId)
+                .as("found by a merged address; the merged record itself is not listed").containsExactly(ada);
+        assertThat(customers.search("engines", 10)).extracting(CustomerView::customerId).containsExactly(ada);
+        assertThat(customers.search("(.*", 10)).as("the text is literal, not a pattern").isEmpty();
+
+        CustomerView before = customers.find(ada).orElseThrow();
+        projection.apply(adaEvents.records().stream().map(record -> CaseScript.consumed(record, 0, offset++)).toList());
+        assertThat(customers.find(ada)).as("the same events again change nothing").contains(before);
     }
 
     @Test

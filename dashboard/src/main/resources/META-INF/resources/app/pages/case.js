@@ -1,5 +1,6 @@
 // Case detail: customer and fields, SLA clocks, the threaded conversation with replies and internal notes, the
-// controls (status, priority, assignee, escalate, tags), and the timeline from the event history with "view as of".
+// controls (status, priority, assignee, escalate, tags), the timeline from the event history with "view as of",
+// and what routing says: why this queue, and similar cases.
 // The parts are drawn by the modules in case/; this module holds the state and keeps them in step.
 
 import {api, hasRole} from '../api.js';
@@ -15,6 +16,7 @@ import {createConversation} from './case/conversation.js';
 import {drawAsOfBanner, drawNotifications, drawTimeline} from './case/history.js';
 import {drawCustomer, drawDescription, drawDetails, drawHead, flashChanges} from './case/meta.js';
 import {normalise} from './case/model.js';
+import {createRouting} from './case/routing.js';
 import {drawSla} from './case/sla.js';
 import {createThread} from './case/thread.js';
 
@@ -44,6 +46,7 @@ export async function render(main, {params, query}) {
     });
     const thread = createThread(compose);
     const conversation = createConversation(caseId);
+    const routing = createRouting(caseId);
     const actions = createActions(agentList, command);
 
     async function command(path, body, done) {
@@ -138,7 +141,7 @@ export async function render(main, {params, query}) {
         liveTimer = window.setTimeout(async () => {
             const before = current;
             await load();
-            await refreshHistory();
+            await Promise.all([refreshHistory(), routing.refresh()]);
             if (before && current) {
                 const changed = ['status', 'priority', 'assignee', 'queue'].filter(key => before[key] !== current[key])
                     .map(key => `${key} ${key === 'assignee' ? agentName(agentList, current[key]) : label(key, current[key])}`);
@@ -160,9 +163,10 @@ export async function render(main, {params, query}) {
     main.append(h('p', {}, h('a', {href: '/cases'}, '← Back to cases')), head, asOfBanner, message,
         h('div', {class: 'case-layout'},
             h('div', {}, descriptionCard, thread.element, timelineCard),
-            h('div', {}, actions.element, slaCard, customerCard, detailsCard, notificationsCard)));
+            h('div', {}, actions.element, slaCard, customerCard, detailsCard, routing.whyCard, routing.similarCard,
+                notificationsCard)));
     await load();
-    await refreshHistory();
+    await Promise.all([refreshHistory(), routing.refresh()]);
     return () => {
         unsubscribe();
         unregister();

@@ -36,7 +36,7 @@ class GatewayRoutes {
                                 .or(GET("/api/cases/{id}/history")))
                 .and(to("query", backends.query(),
                         GET("/api/cases").or(GET("/api/cases/**"))
-                                .or(path("/api/customers/**"))
+                                .or(GET("/api/customers")).or(GET("/api/customers/**"))
                                 .or(path("/api/dashboard/**"))
                                 .or(path("/api/sla/**"))
                                 .or(path("/api/analytics/**"))
@@ -47,6 +47,8 @@ class GatewayRoutes {
                                 .or(path("/api/ops/dead-letters/**"))))
                 .and(to("command", backends.command(),
                         path("/api/cases/**")
+                                .or(path("/api/customers")).or(path("/api/customers/**"))
+                                .or(path("/api/attachments")).or(path("/api/attachments/**"))
                                 .or(path("/api/intake/**"))
                                 .or(path("/api/agents/**"))
                                 .or(path("/api/audit/**"))))

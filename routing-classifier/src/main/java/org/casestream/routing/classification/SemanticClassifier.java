@@ -29,7 +29,7 @@ public final class SemanticClassifier {
      */
     public record Settings(int neighbours, double temperature, double threshold, double minSimilarity) {
 
-        public static final Settings DEFAULTS = new Settings(9, 0.05, 0.55, 0.3);
+        public static final Settings DEFAULTS = new Settings(9, 0.05, 0.55, 0.4);
 
         public Settings {
             if (neighbours < 1 || temperature <= 0 || threshold < 0 || threshold > 1) {

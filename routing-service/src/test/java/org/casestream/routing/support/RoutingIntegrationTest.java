@@ -117,8 +117,9 @@ public abstract class RoutingIntegrationTest {
         assertThat(answer.getStatusCode().value()).as("availability: %s", answer.getBody()).isEqualTo(200);
     }
 
+    /** A case of a customer of that tier (a customer's tier is their record's: one address per tier here). */
     protected static UUID openCase(String subject, String description, String tier, String channel) {
-        return openCase(subject, description, tier, channel, "ada@example.com");
+        return openCase(subject, description, tier, channel, "ada-" + tier + "@example.com");
     }
 
     protected static UUID openCase(String subject, String description, String tier, String channel, String email) {

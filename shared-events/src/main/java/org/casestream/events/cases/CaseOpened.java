@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.casestream.events.Attachment;
 import org.casestream.events.CaseOrigin;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -14,11 +15,21 @@ import org.casestream.events.Queue;
 /**
  * A case came in through a channel or was opened by an agent. {@code origin} says which (null on events stored
  * before it was recorded); {@code requestedPriority} is what a channel asked for: a hint that routing decides on,
- * while {@code priority} is the case's priority.
+ * while {@code priority} is the case's priority. {@code attachments}: the files the first message came with (none
+ * on events stored before files could come with it).
  */
 public record CaseOpened(UUID caseId, String caseNumber, Customer customer, String subject, String description,
                          Channel channel, String externalRef, Queue queue, Priority priority, List<String> tags,
-                         Instant openedAt, CaseOrigin origin, Priority requestedPriority) implements CaseEvent {
+                         Instant openedAt, CaseOrigin origin, Priority requestedPriority,
+                         List<Attachment> attachments) implements CaseEvent {
+
+    /** A case with no files. */
+    public CaseOpened(UUID caseId, String caseNumber, Customer customer, String subject, String description,
+            Channel channel, String externalRef, Queue queue, Priority priority, List<String> tags,
+            Instant openedAt, CaseOrigin origin, Priority requestedPriority) {
+        this(caseId, caseNumber, customer, subject, description, channel, externalRef, queue, priority, tags,
+                openedAt, origin, requestedPriority, List.of());
+    }
 
     /** A case whose origin is not said, with no requested priority. */
     public CaseOpened(UUID caseId, String caseNumber, Customer customer, String subject, String description,
@@ -39,5 +50,6 @@ public record CaseOpened(UUID caseId, String caseNumber, Customer customer, Stri
         queue = queue == null ? Queue.UNCLASSIFIED : queue;
         priority = priority == null ? Priority.MEDIUM : priority;
         tags = tags == null ? List.of() : List.copyOf(tags);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 }

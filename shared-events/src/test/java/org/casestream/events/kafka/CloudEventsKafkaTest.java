@@ -14,9 +14,7 @@ import org.apache.kafka.common.record.TimestampType;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.Topics;
-import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseAssigned;
-import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.cases.CaseOpened;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +50,7 @@ class CloudEventsKafkaTest {
         for (DomainEvent event : org.casestream.events.CatalogueSamples.all()) {
             var envelope = new EventEnvelope(UUID.randomUUID().toString(), AT, 7, "agent-1", "corr-1", event);
             ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(Topics.CASE_EVENTS, envelope);
-            String aggregateId = event instanceof CaseEvent caseEvent ? caseEvent.caseId().toString()
-                    : ((AgentEvent) event).agentId().toString();
+            String aggregateId = event.aggregateId();
             assertThat(record.key()).as("key of " + event.getClass().getSimpleName()).isEqualTo(aggregateId);
             assertThat(header(record.headers().lastHeader("ce_subject"))).isEqualTo(aggregateId);
             assertThat(CloudEventsKafka.fromRecord(consumed(record))).contains(envelope);

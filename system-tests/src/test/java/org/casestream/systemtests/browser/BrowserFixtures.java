@@ -82,16 +82,39 @@ final class BrowserFixtures {
         return agentId;
     }
 
-    /** A case an agent opens from the dashboard's API, once the read side lists it. */
+    /** A case an agent opens from the dashboard's API for a new customer, once the read side lists it. */
     OpenedCase openCase(Login agent, String subject, String priority) {
-        Customer customer = platform.customers().next("gold");
+        return openCase(agent, platform.customers().next("gold"), subject, "Opened by the browser tests. " + subject, priority);
+    }
+
+    /**
+     * A case an agent opens from the dashboard's API (no queue given: routing classifies it), once the read side
+     * lists it and routing has triaged it. The case page asks routing why the case is in its queue; before the
+     * triage routing answers 404, which the browser logs as an error (and the tests look for those).
+     */
+    OpenedCase openCase(Login agent, Customer customer, String subject, String description, String priority) {
         JsonNode created = gateway.post("/api/cases", token(agent), Map.of(
                 "customer", customer.body(), "subject", subject,
-                "description", "Opened by the browser tests. " + subject, "channel", "web", "priority", priority)).expect(201).json();
+                "description", description, "channel", "web", "priority", priority)).expect(201).json();
         String caseId = created.path("caseId").asText();
         GatewayClient.Bearer reader = token(agent);
         await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/cases/" + caseId, reader).status() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> triaged(caseId));
         return new OpenedCase(caseId, created.path("caseNumber").asText(), subject);
+    }
+
+    /** Whether routing's decisions log has the case's classification. */
+    boolean triaged(String caseId) {
+        GatewayClient.Response decisions = gateway.get("/api/routing/decisions/" + caseId, platform.admin());
+        if (decisions.status() != 200) {
+            return false;
+        }
+        for (JsonNode decision : decisions.json().path("decisions")) {
+            if (decision.path("kind").asText().equals("classified")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits until the case list finds {@code text} (the search index has it). */

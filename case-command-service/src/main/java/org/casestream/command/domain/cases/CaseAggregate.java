@@ -86,7 +86,7 @@ public class CaseAggregate {
         apply(new CaseOpened(command.caseId(), command.caseNumber(), command.customer(), command.subject(),
                 command.description(), command.channel(), command.externalRef(), command.queue(),
                 command.priority(), normalised(command.tags()), command.openedAt(), command.origin(),
-                command.requestedPriority()));
+                command.requestedPriority(), command.attachments()));
     }
 
     @CommandHandler

@@ -28,7 +28,7 @@ public final class CaseCommands {
     public record OpenCase(@TargetAggregateIdentifier UUID caseId, String caseNumber, Customer customer,
                            String subject, String description, Channel channel, String externalRef, Queue queue,
                            Priority priority, List<String> tags, Instant openedAt, CaseOrigin origin,
-                           Priority requestedPriority) {
+                           Priority requestedPriority, List<Attachment> attachments) {
         public OpenCase {
             Objects.requireNonNull(caseId, "caseId");
             Objects.requireNonNull(caseNumber, "caseNumber");
@@ -36,6 +36,7 @@ public final class CaseCommands {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(openedAt, "openedAt");
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
         }
     }
 

@@ -1,4 +1,5 @@
-// Administration: the routing rules, tried in order: which queue a case goes to, and what raises its priority.
+// Administration: the routing rules, tried in order: which queue a case goes to (a decisive rule wins over the
+// classifier), and what raises its priority; and the classifier's examples per queue.
 
 import {api} from '../../api.js';
 import {card} from '../../components/card.js';
@@ -6,6 +7,7 @@ import {editableTable} from '../../components/editable-table.js';
 import {attempt, loadOrProblem} from '../../components/form.js';
 import {note} from '../../components/note.js';
 import {h, LABELS, select, toast} from '../../dom.js';
+import {examplesCard} from './examples.js';
 
 function sorted(list) {
     return [...list].sort((a, b) => a.position - b.position);
@@ -20,6 +22,7 @@ function saver(path, done) {
 }
 
 const value = control => control.value;
+const checked = control => control.checked;
 
 export async function routing(content) {
     const [classification, priority] = await Promise.all([
@@ -35,8 +38,10 @@ export async function routing(content) {
             {key: 'queue', title: 'Queue', control: rule => select(queues, rule.queue, {'aria-label': 'Queue'}), read: value},
             {key: 'kind', title: 'Match', control: rule => select(['keyword', 'phrase', 'regex'], rule.kind, {'aria-label': 'Match kind'}), read: value},
             {key: 'pattern', title: 'Pattern', control: rule => h('input', {value: rule.pattern || '', 'aria-label': 'Pattern'}), read: value},
+            {key: 'decisive', title: 'Decisive', control: rule => h('input', {type: 'checkbox', checked: Boolean(rule.decisive),
+                'aria-label': 'Decisive (wins over the classifier)'}), read: checked},
         ],
-        emptyRule: {queue: 'Orders', kind: 'keyword', pattern: ''},
+        emptyRule: {queue: 'Orders', kind: 'keyword', pattern: '', decisive: false},
         save: saver('/api/routing/config/classification-rules', 'Classification rules saved'),
     });
     const priorityTable = editableTable({
@@ -50,6 +55,9 @@ export async function routing(content) {
         emptyRule: {kind: 'keyword', pattern: '', priority: 'high'},
         save: saver('/api/routing/config/priority-rules', 'Priority rules saved'),
     });
-    content.append(card('Classification: which queue', 'class-title', note('Tried in order; the first match sets the queue.'), classificationTable),
-        card('Priority', 'prio-title', note('Each matching rule may only raise the priority.'), priorityTable));
+    content.append(card('Classification: which queue', 'class-title',
+        note('The first matching decisive rule sets the queue. Otherwise the classifier does, when it is sure enough '
+            + '(see the examples below); where it is not, the first matching rule, tried in order.'), classificationTable),
+    await examplesCard(),
+    card('Priority', 'prio-title', note('Each matching rule may only raise the priority.'), priorityTable));
 }

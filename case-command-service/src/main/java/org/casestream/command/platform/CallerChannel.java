@@ -1,4 +1,4 @@
-package org.casestream.command.intake;
+package org.casestream.command.platform;
 
 import org.casestream.events.Channel;
 import org.casestream.support.security.Caller;

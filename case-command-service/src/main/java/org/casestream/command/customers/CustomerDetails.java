@@ -1,4 +1,4 @@
-package org.casestream.command.intake;
+package org.casestream.command.customers;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
