@@ -99,11 +99,13 @@ public class IntakeClient {
                 .build());
     }
 
-    public Receipt openTicket(String key, String name, String email, String subject, String description) {
+    public Receipt openTicket(String key, String name, String email, String subject, String description,
+            List<AttachmentMeta> attachments) {
         Map<String, Object> body = new HashMap<>();
         body.put("customer", Map.of("name", name, "email", email));
         body.put("subject", subject);
         body.put("description", description);
+        body.put("attachments", metadata(attachments));
         return call("/api/intake/tickets", key, body);
     }
 
@@ -111,10 +113,15 @@ public class IntakeClient {
         Map<String, Object> body = new HashMap<>();
         body.put("caseNumber", caseNumber);
         body.put("body", text);
-        body.put("attachments", attachments.stream().limit(20).map(attachment -> Map.of(
-                "name", attachment.name(), "contentType", attachment.contentType(), "size", attachment.size()))
-                .toList());
+        body.put("attachments", metadata(attachments));
         return call("/api/intake/replies", key, body);
+    }
+
+    /** Files as the intake takes a client-described one: name, type, size (the bytes are not passed on). */
+    private static List<Map<String, Object>> metadata(List<AttachmentMeta> attachments) {
+        return attachments.stream().limit(20).map(attachment -> Map.<String, Object>of(
+                "name", attachment.name(), "contentType", attachment.contentType(), "size", attachment.size()))
+                .toList();
     }
 
     private Receipt call(String path, String key, Map<String, Object> body) {

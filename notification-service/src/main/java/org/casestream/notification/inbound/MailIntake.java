@@ -108,7 +108,7 @@ public class MailIntake {
                 }
             }
             Receipt receipt = intake.openTicket(key, customerName(mail), mail.fromAddress(), subject(mail),
-                    mail.text());
+                    mail.text(), mail.attachments());
             threads.tokenFor(receipt.caseId(), receipt.caseNumber());
             return done(mail, InboundLedger.OPENED, Result.OPENED, receipt, attachments);
         } catch (IntakeClient.Refused e) {

@@ -245,6 +245,10 @@ class InboundMailIntegrationTest extends MailIntegrationTest {
         assertThat(description).doesNotContain("<", "alert", "display");
         assertThat((String) received.get("attachments")).contains("\"name\":\"receipt.pdf\"",
                 "\"contentType\":\"application/pdf\"", "\"size\":9");
+        JsonNode file = events(caseOf(received), "CaseOpened").getFirst().path("data").path("attachments").get(0);
+        assertThat(file.path("name").asText()).isEqualTo("receipt.pdf");
+        assertThat(file.path("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(file.path("size").asLong()).isEqualTo(9);
 
         // a reply with a file: its name, type and size go to the intake with the comment
         String reply = newMessageId();
