@@ -38,15 +38,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Intake").definedBy("..notification.events..")
+            .layer("Mail intake").definedBy("..notification.inbound..")
             .layer("Planning").definedBy("..notification.planning..")
             .layer("Channels").definedBy("..notification.email..", "..notification.slack..", "..notification.webhooks..")
             .layer("Core").definedBy("..notification.deliveries..", "..notification.directory..",
-                    "..notification.rules..", "..notification.settings..", "..notification.secrets..")
+                    "..notification.rules..", "..notification.settings..", "..notification.secrets..",
+                    "..notification.threads..")
             .layer("Platform").definedBy("..notification.platform..")
             .whereLayer("Intake").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Mail intake").mayNotBeAccessedByAnyLayer()
             .whereLayer("Planning").mayOnlyBeAccessedByLayers("Intake")
             .whereLayer("Channels").mayOnlyBeAccessedByLayers("Planning")
-            .whereLayer("Core").mayOnlyBeAccessedByLayers("Intake", "Planning", "Channels")
-            .because("events come in at the edge and are planned into deliveries; each channel sends its own; the "
-                    + "delivery log, directory, rules and settings below know none of them");
+            .whereLayer("Core").mayOnlyBeAccessedByLayers("Intake", "Mail intake", "Planning", "Channels")
+            .because("events and received mail come in at the edge; events are planned into deliveries; each channel "
+                    + "sends its own; the delivery log, directory, rules, settings and mail threads below know none "
+                    + "of them");
 }

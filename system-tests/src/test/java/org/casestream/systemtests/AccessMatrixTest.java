@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every operation of every service's OpenAPI document (and the gateway's own), called through the gateway by
- * every kind of caller: each role logged in, a channel's API key, the routing service's own identity (client
- * credentials at the gateway's token endpoint), and refused credentials (none, forged, expired, not a JWT, an
+ * every kind of caller: each role logged in, a channel's API key, the routing and notification services' own
+ * identities (client credentials at the gateway's token endpoint), and refused credentials (none, forged, expired, not a JWT, an
  * unknown key). What each may do is the table beside this test ({@code access-matrix.txt}); an operation the
  * documents have and the table lacks fails the test, so no new endpoint goes unjudged. Goal: 0 unexpected allows.
  */
@@ -76,7 +76,8 @@ class AccessMatrixTest {
             callers.put(person, platform.person(person));
         }
         callers.put("channel", platform.apiKey("api"));
-        callers.put("routing", new Bearer(routingServiceToken()));
+        callers.put("routing", new Bearer(serviceToken("routing-service", "routing-client-secret")));
+        callers.put("notification", new Bearer(serviceToken("notification-service", "notification-client-secret")));
 
         LocalKeyPair platformKeys = LocalKeyPair.load(platform.home().resolve("jwt"));
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
@@ -90,10 +91,10 @@ class AccessMatrixTest {
         refused.put("an unknown API key", new GatewayClient.ApiKey("csk_" + UUID.randomUUID()));
     }
 
-    /** Routing's token as routing gets it: its client id and secret at the gateway's token endpoint. */
-    private static String routingServiceToken() throws IOException {
-        String secret = Files.readString(platform.home().resolve("secrets/routing-client-secret")).strip();
-        String basic = Base64.getEncoder().encodeToString(("routing-service:" + secret).getBytes(StandardCharsets.UTF_8));
+    /** A service's token as the service gets it: its client id and secret at the gateway's token endpoint. */
+    private static String serviceToken(String clientId, String secretFile) throws IOException {
+        String secret = Files.readString(platform.home().resolve("secrets/" + secretFile)).strip();
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(platform.gateway().baseUri().resolve("/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")

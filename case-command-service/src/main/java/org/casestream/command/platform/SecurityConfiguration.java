@@ -21,7 +21,9 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         return ResourceServerSecurity.build(http, problems, routes -> routes
-                .requestMatchers(HttpMethod.POST, "/api/intake/**").hasRole("channel")
+                // channels, and the notification service passing on the mail it receives (as channel email)
+                .requestMatchers(HttpMethod.POST, "/api/intake/**")
+                .hasAnyRole(Caller.CHANNEL_ROLE, Caller.NOTIFICATION_ROLE)
                 .requestMatchers(HttpMethod.GET, "/api/audit").hasAnyRole("ops", "admin")
                 .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(CASE_READERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/sla-targets", "/api/cases/*/sla-breaches")

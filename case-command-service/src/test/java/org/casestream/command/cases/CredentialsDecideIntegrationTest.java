@@ -35,6 +35,12 @@ class CredentialsDecideIntegrationTest extends IntegrationTest {
         return as(Role.ROUTING, "routing-service");
     }
 
+    /** The notification service's identity as the gateway's token endpoint issues it. */
+    private RestClient notificationService() {
+        return Callers.client("http://localhost:" + port,
+                TestInfrastructure.token(Role.NOTIFICATION, "notification-service", Map.of("channel", "email")));
+    }
+
     private JsonNode openThrough(RestClient client, Map<String, Object> extra) {
         Map<String, Object> ticket = new java.util.HashMap<>(Map.of(
                 "customer", Map.of("name", "Ada Lovelace", "email", "ada@example.com"),
@@ -79,6 +85,37 @@ class CredentialsDecideIntegrationTest extends IntegrationTest {
         ResponseEntity<JsonNode> ownReply = reply(channel("web"), Map.of("caseNumber", webNumber));
         assertThat(ownReply.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(types(webCase.get("caseId").asText())).containsExactly("CaseOpened", "CommentAdded");
+    }
+
+    @Test
+    void theNotificationServiceOpensTicketsAndPassesRepliesAsTheEmailChannelAndDoesNothingElse() {
+        JsonNode mailCase = openThrough(notificationService(), Map.of());
+        String caseId = mailCase.get("caseId").asText();
+        assertThat(mailCase.get("channel").asText()).isEqualTo("email");
+        assertThat(reply(notificationService(), Map.of("caseNumber", mailCase.get("caseNumber").asText()))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reply(channel("email"), Map.of("caseNumber", mailCase.get("caseNumber").asText()))
+                .getStatusCode()).as("the email channel's own case").isEqualTo(HttpStatus.CREATED);
+
+        JsonNode webCase = openThrough(channel("web"), Map.of());
+        assertThat(reply(notificationService(), Map.of("caseNumber", webCase.get("caseNumber").asText()))
+                .getStatusCode()).as("another channel's case").isEqualTo(HttpStatus.NOT_FOUND);
+
+        RestClient mail = notificationService();
+        assertThat(post(mail, caseId, "comments", Map.of("body", "as an agent?")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(mail, caseId, "status", Map.of("status", "done")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(mail, caseId, "classification", Map.of("queue", "Login")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(mail, caseId, "satisfaction", Map.of("rating", 5)).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(mail.get().uri("/api/cases/{id}/history", caseId).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(mail.post().uri("/api/cases").body(Map.of("customer", Map.of("name", "A", "email", "a@example.com"),
+                "subject", "x", "channel", "email")).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(types(caseId)).containsExactly("CaseOpened", "CommentAdded", "CommentAdded");
     }
 
     @Test

@@ -57,7 +57,8 @@ class GatewayRoutes {
                         path("/api/webhooks/**")
                                 .or(path("/api/notifications/**"))
                                 .or(path("/api/notification-rules/**"))
-                                .or(path("/api/notification-settings/**"))));
+                                .or(path("/api/notification-settings/**"))
+                                .or(path("/api/mail/**"))));
     }
 
     private static RouterFunction<ServerResponse> to(String id, URI backend, RequestPredicate predicate) {

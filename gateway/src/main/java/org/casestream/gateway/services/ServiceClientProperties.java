@@ -15,12 +15,16 @@ public record ServiceClientProperties(Map<String, Client> serviceClients) {
         serviceClients = serviceClients == null ? Map.of() : Map.copyOf(serviceClients);
     }
 
-    /** Its secret, and the one role its tokens carry. */
-    public record Client(String secret, String role) {
+    /**
+     * Its secret, the one role its tokens carry and, for a service that passes on what a channel received (the
+     * notification service's mail), the channel its tokens speak for ({@code channel} claim, as a channel's API key
+     * token has); none otherwise.
+     */
+    public record Client(String secret, String role, String channel) {
 
         @Override
         public String toString() {
-            return "Client[role=" + role + "]";
+            return "Client[role=" + role + ", channel=" + channel + "]";
         }
     }
 }

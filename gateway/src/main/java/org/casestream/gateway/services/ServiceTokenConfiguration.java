@@ -109,6 +109,9 @@ class ServiceTokenConfiguration {
                     .id(UUID.randomUUID().toString())
                     .claim("name", clientId)
                     .claim(Caller.ROLES_CLAIM, List.of(client.role()));
+            if (client.channel() != null && !client.channel().isBlank()) {
+                context.getClaims().claim(Caller.CHANNEL_CLAIM, client.channel());
+            }
         };
     }
 }

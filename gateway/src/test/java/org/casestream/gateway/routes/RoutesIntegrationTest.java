@@ -84,7 +84,8 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 Arguments.of("DELETE", "/api/webhooks/w-1", "notification"),
                 Arguments.of("GET", "/api/notifications?caseId=c-1", "notification"),
                 Arguments.of("GET", "/api/notification-rules", "notification"),
-                Arguments.of("PUT", "/api/notification-settings", "notification"));
+                Arguments.of("PUT", "/api/notification-settings", "notification"),
+                Arguments.of("POST", "/api/mail/inbound", "notification"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

@@ -35,6 +35,8 @@ public abstract class GatewayIntegrationTest {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     /** The routing service's client secret in the tests' gateway. */
     public static final String ROUTING_SECRET = "routing-secret-for-tests";
+    /** The notification service's client secret in the tests' gateway. */
+    public static final String NOTIFICATION_SECRET = "notification-secret-for-tests";
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -78,6 +80,7 @@ public abstract class GatewayIntegrationTest {
         properties.put("casestream.gateway.tokens.revocation-cache", "2s");
         properties.put("casestream.gateway.tokens.rotation.ring-directory", home.resolve("ring").toString());
         properties.put("casestream.gateway.service-clients.routing-service.secret", ROUTING_SECRET);
+        properties.put("casestream.gateway.service-clients.notification-service.secret", NOTIFICATION_SECRET);
         return properties;
     }
 

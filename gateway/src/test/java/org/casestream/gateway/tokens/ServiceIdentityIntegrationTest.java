@@ -101,6 +101,7 @@ class ServiceIdentityIntegrationTest extends GatewayIntegrationTest {
         Jwt jwt = serviceDecoder().decode(token);
         assertThat(jwt.getSubject()).isEqualTo("routing-service");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("routing");
+        assertThat(jwt.getClaims()).as("routing speaks for no channel").doesNotContainKey("channel");
         assertThat(jwt.getAudience()).containsExactly("casestream-api");
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(10));
 
@@ -112,6 +113,17 @@ class ServiceIdentityIntegrationTest extends GatewayIntegrationTest {
         assertThat(clientCredentials("someone-else", ROUTING_SECRET).status()).isEqualTo(401);
         Answer password = tokenRequest("grant_type=password&username=admin&password=" + ADMIN_PASSWORD, Map.of());
         assertThat(password.status()).as("no other grant").isIn(400, 401);
+    }
+
+    @Test
+    void theNotificationServiceGetsTokensThatSpeakForTheEmailChannelAndCarryOnlyItsOwnRole() throws Exception {
+        Answer issued = clientCredentials("notification-service", NOTIFICATION_SECRET);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        Jwt jwt = serviceDecoder().decode(issued.json().get("access_token").asText());
+        assertThat(jwt.getSubject()).isEqualTo("notification-service");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("notification");
+        assertThat(jwt.getClaimAsString("channel")).isEqualTo("email");
+        assertThat(clientCredentials("notification-service", ROUTING_SECRET).status()).isEqualTo(401);
     }
 
     @Test

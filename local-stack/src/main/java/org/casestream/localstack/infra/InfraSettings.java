@@ -16,6 +16,7 @@ public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort
     public static final int DEFAULT_MONGO_PORT = 27017;
     public static final int DEFAULT_SMTP_PORT = 3025;
     public static final int DEFAULT_IMAP_PORT = 3143;
+    public static final String DEFAULT_SUPPORT_MAILBOX = "support@casestream.local";
 
     public InfraSettings {
         if (postgresPort == kafkaPort || postgresPort == kafkaControllerPort || kafkaPort == kafkaControllerPort) {
@@ -42,6 +43,21 @@ public record InfraSettings(CasestreamHome home, int postgresPort, int kafkaPort
     /** The mail catcher's IMAP port, to read what was sent: {@code $CASESTREAM_IMAP_PORT}, else 3143. */
     public int imapPort() {
         return portFromEnv("CASESTREAM_IMAP_PORT", DEFAULT_IMAP_PORT);
+    }
+
+    /** The support mailbox customers write to: {@code $CASESTREAM_SUPPORT_MAILBOX}, else support@casestream.local. */
+    public String supportMailbox() {
+        String value = System.getenv("CASESTREAM_SUPPORT_MAILBOX");
+        return value == null || value.isBlank() ? DEFAULT_SUPPORT_MAILBOX : value.trim();
+    }
+
+    /**
+     * The support mailbox's IMAP password: {@code $CASESTREAM_SUPPORT_MAILBOX_PASSWORD} (./casestream up generates one
+     * into {@code $CASESTREAM_HOME/secrets}); without it the catcher's convention, the address itself.
+     */
+    public String supportMailboxPassword() {
+        String value = System.getenv("CASESTREAM_SUPPORT_MAILBOX_PASSWORD");
+        return value == null || value.isBlank() ? supportMailbox() : value;
     }
 
     private static int portFromEnv(String name, int fallback) {

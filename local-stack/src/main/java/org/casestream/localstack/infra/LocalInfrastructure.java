@@ -60,7 +60,8 @@ public final class LocalInfrastructure implements AutoCloseable {
             for (Part part : Part.values()) {
                 start(part);
             }
-            mail = LocalMailCatcher.start(settings.smtpPort(), settings.imapPort());
+            mail = LocalMailCatcher.start(settings.smtpPort(), settings.imapPort(), settings.supportMailbox(),
+                    settings.supportMailboxPassword());
             verifyPostgres();
             verifyKafka();
             control = InfraControl.start(this);

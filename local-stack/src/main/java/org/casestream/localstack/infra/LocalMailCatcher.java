@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A mail catcher for running without a mail server (GreenMail): the notification service sends real SMTP to it,
  * nothing leaves the machine, and every mail can be read back over IMAP (each recipient is a mailbox whose login
- * and password are its address). Mail is kept in memory only.
+ * and password are its address). The support mailbox is the exception: it has a password of its own, and the
+ * notification service reads it over IMAP as the email channel's inbox (mail to it becomes cases). Mail is kept in
+ * memory only.
  */
 public final class LocalMailCatcher implements AutoCloseable {
 
@@ -20,12 +22,14 @@ public final class LocalMailCatcher implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    public static LocalMailCatcher start(int smtpPort, int imapPort) {
+    public static LocalMailCatcher start(int smtpPort, int imapPort, String supportMailbox, String supportPassword) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
-        LOG.info("Mail catcher: SMTP on localhost:{}, IMAP on localhost:{}", smtpPort, imapPort);
+        greenMail.setUser(supportMailbox, supportMailbox, supportPassword);
+        LOG.info("Mail catcher: SMTP on localhost:{}, IMAP on localhost:{}, support mailbox {}", smtpPort, imapPort,
+                supportMailbox);
         return new LocalMailCatcher(greenMail);
     }
 

@@ -23,7 +23,7 @@ public final class TokenCommand implements Callable<Integer> {
     private HomeOption home;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
-            description = "One of agent, lead, manager, admin, ops, channel, routing.")
+            description = "One of agent, lead, manager, admin, ops, channel, routing, notification.")
     private String role;
 
     @Option(names = "--user", paramLabel = "NAME", description = "Subject and name (default: the role's name).")

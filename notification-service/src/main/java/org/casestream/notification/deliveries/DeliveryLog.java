@@ -66,7 +66,7 @@ public class DeliveryLog {
     public List<Delivery> claimDue(int limit, Duration lease) {
         List<Delivery> due = jdbc.sql("""
                 SELECT d.id, d.event_id, d.event_type, d.case_id, d.channel, d.recipient, d.subscription_id,
-                       d.subject, d.body, d.attempts, d.round_attempts
+                       d.subject, d.body, d.attempts, d.round_attempts, d.template
                 FROM delivery d
                 WHERE d.status IN ('pending', 'retrying') AND d.next_attempt_at <= now()
                   AND (d.claimed_until IS NULL OR d.claimed_until < now())
@@ -171,7 +171,7 @@ public class DeliveryLog {
     private static Delivery delivery(ResultSet rs, int n) throws SQLException {
         return new Delivery(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
                 DeliveryChannel.of(rs.getString(5)), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
-                rs.getString(9), rs.getInt(10), rs.getInt(11));
+                rs.getString(9), rs.getInt(10), rs.getInt(11), rs.getString(12));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

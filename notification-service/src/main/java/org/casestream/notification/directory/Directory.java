@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
@@ -60,11 +61,11 @@ public class Directory {
         switch (event) {
             case CaseOpened opened -> jdbc.sql("""
                     INSERT INTO case_directory (case_id, case_number, customer_name, customer_email, subject, queue,
-                                                priority, status, last_sequence, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""")
+                                                priority, status, last_sequence, updated_at, channel)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""")
                     .params(opened.caseId(), opened.caseNumber(), opened.customer().name(), opened.customer().email(),
                             opened.subject(), opened.queue().wire(), opened.priority().wire(), CaseStatus.NEW.wire(),
-                            sequence, Timestamp.from(at))
+                            sequence, Timestamp.from(at), opened.channel().wire())
                     .update();
             case CaseClassified classified -> set(event, sequence, at, "queue", classified.queue().wire());
             case CasePriorityChanged changed -> set(event, sequence, at, "priority", changed.priority().wire());
@@ -117,11 +118,12 @@ public class Directory {
     public Optional<CaseEntry> findCase(UUID caseId) {
         return jdbc.sql("""
                 SELECT case_id, case_number, customer_name, customer_email, subject, queue, priority, status,
-                       assignee_id, last_sequence FROM case_directory WHERE case_id = ?""")
+                       assignee_id, last_sequence, channel FROM case_directory WHERE case_id = ?""")
                 .param(caseId)
                 .query((rs, n) -> new CaseEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), Queue.of(rs.getString(6)), Priority.of(rs.getString(7)),
-                        CaseStatus.of(rs.getString(8)), rs.getObject(9, UUID.class), rs.getLong(10)))
+                        CaseStatus.of(rs.getString(8)), rs.getObject(9, UUID.class), rs.getLong(10),
+                        rs.getString(11) == null ? null : Channel.of(rs.getString(11))))
                 .optional();
     }
 

@@ -36,6 +36,7 @@ import org.casestream.notification.rules.Trigger;
 import org.casestream.notification.settings.NotificationSettings;
 import org.casestream.notification.settings.SettingsStore;
 import org.casestream.notification.slack.SlackMessages;
+import org.casestream.notification.threads.MailThreads;
 import org.casestream.notification.webhooks.WebhookPayloads;
 import org.casestream.notification.webhooks.WebhookSubscription;
 import org.casestream.notification.webhooks.WebhookSubscriptions;
@@ -59,9 +60,11 @@ public class DeliveryPlanner {
     private final SlackMessages slack;
     private final WebhookSubscriptions webhooks;
     private final NotificationProperties properties;
+    private final MailThreads threads;
 
     public DeliveryPlanner(Directory directory, RuleBook rules, SettingsStore settings, EmailTemplates emails,
-            SlackMessages slack, WebhookSubscriptions webhooks, NotificationProperties properties) {
+            SlackMessages slack, WebhookSubscriptions webhooks, NotificationProperties properties,
+            MailThreads threads) {
         this.directory = directory;
         this.rules = rules;
         this.settings = settings;
@@ -69,6 +72,7 @@ public class DeliveryPlanner {
         this.slack = slack;
         this.webhooks = webhooks;
         this.properties = properties;
+        this.threads = threads;
     }
 
     /** The situations an event sets off. Internal notes and system comments set off none. */
@@ -152,7 +156,18 @@ public class DeliveryPlanner {
                 if (!trigger.forCustomers() || blank(entry.customerEmail())) {
                     yield List.of();
                 }
-                yield List.of(email(trigger, true, entry.customerEmail(), model(event, entry, link, null)));
+                PlannedDelivery mail = email(trigger, true, entry.customerEmail(), model(event, entry, link, null));
+                if (!entry.openedByEmail() && !threads.isConversation(entry.caseId())) {
+                    yield List.of(mail);
+                }
+                // a case opened by email is one conversation: every mail to the customer answers it, under the
+                // case's token; an automatic one not when their side answered automatically before (RFC 3834)
+                if (trigger != Trigger.AGENT_REPLY && threads.automaticMailStopped(entry.caseId())) {
+                    yield List.of();
+                }
+                String token = threads.tokenFor(entry.caseId(), entry.caseNumber());
+                yield List.of(new PlannedDelivery(mail.channel(), mail.recipient(), null, mail.template(),
+                        MailThreads.replySubject(entry.subject(), entry.caseNumber(), token), mail.body()));
             }
             case ASSIGNEE -> directory.findAgent(entry.assigneeId())
                     .filter(agent -> !blank(agent.email()))

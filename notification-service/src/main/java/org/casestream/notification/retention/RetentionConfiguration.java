@@ -19,4 +19,25 @@ class RetentionConfiguration {
         return RetentionRule.rows("delivery", "status IN ('sent', 'dead', 'cancelled') AND updated_at < :cutoff",
                 retention.deliveries());
     }
+
+    /** A received message's bytes go first; its row stays (it is what makes a second copy do nothing). */
+    @Bean
+    RetentionRule inboundRawRetention(RetentionProperties retention) {
+        return new RetentionRule("inbound_message_raw", retention.inboundRaw(), """
+                UPDATE inbound_message SET raw = NULL WHERE ctid = ANY (ARRAY(
+                    SELECT ctid FROM inbound_message WHERE raw IS NOT NULL AND received_at < :cutoff
+                    LIMIT :limit FOR UPDATE SKIP LOCKED))""");
+    }
+
+    /** Only finished messages; one still being handled (or waiting for the command service) stays. */
+    @Bean
+    RetentionRule inboundMessagesRetention(RetentionProperties retention) {
+        return RetentionRule.rows("inbound_message", "status <> 'processing' AND received_at < :cutoff",
+                retention.inboundMessages());
+    }
+
+    @Bean
+    RetentionRule mailThreadRetention(RetentionProperties retention) {
+        return RetentionRule.rows("mail_thread", "at < :cutoff", retention.inboundMessages());
+    }
 }

@@ -38,7 +38,7 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The base of every integration test: the whole service on a random port, on the real PostgreSQL and Kafka of
- * {@link TestInfrastructure}, a real SMTP server (GreenMail) and a real HTTP receiver for Slack and webhooks.
+ * {@link TestInfrastructure}, a real SMTP and IMAP server (GreenMail) and a real HTTP receiver for Slack and webhooks.
  * Events go in the way the command service publishes them: CloudEvents records on the case events topic.
  * Retries are fast here (200 ms doubling, 5 tries) so dead letters come within seconds.
  */
@@ -58,7 +58,9 @@ public abstract class IntegrationTest {
 
     static {
         TestInfrastructure.start();
-        SMTP = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        SMTP = new GreenMail(new ServerSetup[] {
+                new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         SMTP.start();
     }
 
@@ -68,25 +70,36 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    /** One key per test JVM: a further instance reads the secrets the first one stored. */
+    private static final String KEY = newKey();
+
+    private static String newKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        TestInfrastructure.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
-        Map.of(
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** Everything an instance of the service is started with here; for further instances too. */
+    public static Map<String, String> serviceProperties() {
+        Map<String, String> all = new java.util.HashMap<>(TestInfrastructure.serviceProperties());
+        all.putAll(Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()),
-                "casestream.notification.key", Base64.getEncoder().encodeToString(key)
-        ).forEach((name, value) -> registry.add(name, () -> value));
-        Map.of(
+                "casestream.notification.key", KEY));
+        all.putAll(Map.of(
                 "casestream.notification.dispatch.interval", "100ms",
                 "casestream.notification.dispatch.request-timeout", "2s",
                 "casestream.notification.retry.max-attempts", String.valueOf(MAX_ATTEMPTS),
                 "casestream.notification.retry.initial-interval", "200ms",
                 "casestream.notification.retry.max-interval", "1s",
                 // the receivers are plain http on this machine, as in local development
-                "casestream.notification.dispatch.require-https", "false"
-        ).forEach((name, value) -> registry.add(name, () -> value));
+                "casestream.notification.dispatch.require-https", "false"));
+        return all;
     }
 
     /** Every test starts from the same admin settings: local receivers allowed, one lead, a team Slack hook. */

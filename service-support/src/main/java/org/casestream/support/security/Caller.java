@@ -21,6 +21,11 @@ public record Caller(String subject, String name, Set<String> roles, String chan
     public static final String CHANNEL_ROLE = "channel";
     /** The routing service's own identity: the only one that sets SLA targets and records rule decisions. */
     public static final String ROUTING_ROLE = "routing";
+    /**
+     * The notification service's own identity: it passes on the mail it receives as the {@code email} channel (its
+     * tokens name that channel), opening tickets and adding customers' replies, and may do nothing else.
+     */
+    public static final String NOTIFICATION_ROLE = "notification";
 
     public static Caller current() {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {

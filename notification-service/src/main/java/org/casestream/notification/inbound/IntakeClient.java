@@ -1,0 +1,167 @@
+package org.casestream.notification.inbound;
+
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import org.casestream.notification.inbound.ReceivedMail.AttachmentMeta;
+import org.casestream.support.web.Redacted;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The command service's intake, as the email channel calls it: {@code POST /api/intake/tickets} for a new case and
+ * {@code POST /api/intake/replies} for a customer's reply, under this service's own identity (its tokens speak for
+ * channel {@code email}). Every call carries an {@code Idempotency-Key} derived from the Message-ID, so a retry, or
+ * the same message taken over by another instance, is the same case and the same comment. Retries with backoff
+ * sit outside a circuit breaker, as routing's commands do.
+ */
+public class IntakeClient {
+
+    /** The intake's answer: which case, its number. */
+    public record Receipt(UUID caseId, String caseNumber) {
+    }
+
+    /** The intake refused the call for good (400, 409, 422): trying again would not help. */
+    public static class Refused extends RuntimeException {
+        private final int status;
+
+        public Refused(int status) {
+            super("the intake answered " + status);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** No case of that number that the email channel opened (404). */
+    public static class UnknownCase extends RuntimeException {
+        public UnknownCase() {
+            super("no such case of the email channel");
+        }
+    }
+
+    /** The command service could not be reached, failed, or refused the credentials (after retries). */
+    public static class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final class Transient extends RuntimeException {
+        Transient(String message) {
+            super(message);
+        }
+    }
+
+    private final RestClient http;
+    private final TokenSource tokens;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+
+    public IntakeClient(InboundMailProperties properties, TokenSource tokens) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(properties.readTimeout());
+        this.http = RestClient.builder().baseUrl(properties.commandUrl() == null ? "" : properties.commandUrl())
+                .requestFactory(factory).build();
+        this.tokens = tokens;
+        this.breaker = CircuitBreaker.of("intake", CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.retryAfter())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordExceptions(Transient.class)
+                .build());
+        this.retry = Retry.of("intake", RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5))
+                .retryExceptions(Transient.class)
+                .ignoreExceptions(Refused.class, UnknownCase.class, CallNotPermittedException.class)
+                .build());
+    }
+
+    public Receipt openTicket(String key, String name, String email, String subject, String description,
+            List<AttachmentMeta> attachments) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("customer", Map.of("name", name, "email", email));
+        body.put("subject", subject);
+        body.put("description", description);
+        body.put("attachments", metadata(attachments));
+        return call("/api/intake/tickets", key, body);
+    }
+
+    public Receipt reply(String key, String caseNumber, String text, List<AttachmentMeta> attachments) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("caseNumber", caseNumber);
+        body.put("body", text);
+        body.put("attachments", metadata(attachments));
+        return call("/api/intake/replies", key, body);
+    }
+
+    /** Files as the intake takes a client-described one: name, type, size (the bytes are not passed on). */
+    private static List<Map<String, Object>> metadata(List<AttachmentMeta> attachments) {
+        return attachments.stream().limit(20).map(attachment -> Map.<String, Object>of(
+                "name", attachment.name(), "contentType", attachment.contentType(), "size", attachment.size()))
+                .toList();
+    }
+
+    private Receipt call(String path, String key, Map<String, Object> body) {
+        Supplier<Receipt> post = () -> post(path, key, body);
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, post)).get();
+        } catch (Transient | CallNotPermittedException e) {
+            throw new Unavailable("the intake is unavailable: " + Redacted.causes(e), e);
+        } catch (IllegalStateException e) {
+            // the token source: no secret, or the gateway issued no token
+            throw new Unavailable("no token for the intake: " + e.getMessage(), e);
+        }
+    }
+
+    private Receipt post(String path, String key, Map<String, Object> body) {
+        try {
+            JsonNode answer = http.post().uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.bearerToken())
+                    .header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .retrieve()
+                    .onStatus(HttpStatusCode::isError, (request, response) -> {
+                        int status = response.getStatusCode().value();
+                        if (status == 404) {
+                            throw new UnknownCase();
+                        }
+                        if (status == 409 && new String(response.getBody().readAllBytes())
+                                .contains("/problems/concurrent-update\"")) {
+                            throw new Transient("lost its races (409 concurrent-update)");
+                        }
+                        if (status == 400 || status == 409 || status == 413 || status == 422) {
+                            throw new Refused(status);
+                        }
+                        throw new Transient("answered " + status);
+                    })
+                    .body(JsonNode.class);
+            return new Receipt(UUID.fromString(answer.path("caseId").asText()), answer.path("caseNumber").asText());
+        } catch (ResourceAccessException | UncheckedIOException e) {
+            throw new Transient(Redacted.causes(e));
+        }
+    }
+}
