@@ -34,7 +34,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
                         "/api/cases/*/comments", "/api/cases/*/tags").hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.POST, "/api/attachments").hasAnyRole("agent", "lead", "admin",
-                        Caller.CHANNEL_ROLE)
+                        Caller.CHANNEL_ROLE, Caller.NOTIFICATION_ROLE)
                 .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole("agent", "lead", "manager", "admin",
                         "ops", Caller.CHANNEL_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/customers").hasAnyRole(CASE_WORKERS)

@@ -17,10 +17,12 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.casestream.notification.inbound.ReceivedMail.AttachmentMeta;
 import org.casestream.support.web.Redacted;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -105,7 +107,7 @@ public class IntakeClient {
         body.put("customer", Map.of("name", name, "email", email));
         body.put("subject", subject);
         body.put("description", description);
-        body.put("attachments", metadata(attachments));
+        body.put("attachments", uploaded(attachments));
         return call("/api/intake/tickets", key, body);
     }
 
@@ -113,15 +115,58 @@ public class IntakeClient {
         Map<String, Object> body = new HashMap<>();
         body.put("caseNumber", caseNumber);
         body.put("body", text);
-        body.put("attachments", metadata(attachments));
+        body.put("attachments", uploaded(attachments));
         return call("/api/intake/replies", key, body);
     }
 
-    /** Files as the intake takes a client-described one: name, type, size (the bytes are not passed on). */
-    private static List<Map<String, Object>> metadata(List<AttachmentMeta> attachments) {
-        return attachments.stream().limit(20).map(attachment -> Map.<String, Object>of(
-                "name", attachment.name(), "contentType", attachment.contentType(), "size", attachment.size()))
-                .toList();
+    /**
+     * The mail's files, uploaded to the command service's attachment store and named by id (their type is then
+     * sniffed there); one the store refuses (too large) is passed on by name, type and size only, so the mail
+     * still lands. An upload the intake then replays away (a mail read twice) is pruned unnamed.
+     */
+    private List<Map<String, Object>> uploaded(List<AttachmentMeta> attachments) {
+        return attachments.stream().limit(20).map(attachment -> {
+            try {
+                return Map.<String, Object>of("attachmentId", upload(attachment));
+            } catch (Refused refused) {
+                return Map.<String, Object>of("name", attachment.name(), "contentType", attachment.contentType(),
+                        "size", attachment.size());
+            }
+        }).toList();
+    }
+
+    private String upload(AttachmentMeta attachment) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(attachment.content()) {
+            @Override
+            public String getFilename() {
+                return attachment.name();
+            }
+        });
+        Supplier<String> post = () -> {
+            try {
+                return http.post().uri("/api/attachments")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.bearerToken())
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(form)
+                        .retrieve()
+                        .onStatus(HttpStatusCode::isError, (request, response) -> {
+                            int status = response.getStatusCode().value();
+                            if (status == 400 || status == 413) {
+                                throw new Refused(status);
+                            }
+                            throw new Transient("answered " + status);
+                        })
+                        .body(JsonNode.class).path("attachmentId").asText();
+            } catch (ResourceAccessException | UncheckedIOException e) {
+                throw new Transient(Redacted.causes(e));
+            }
+        };
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, post)).get();
+        } catch (Transient | CallNotPermittedException e) {
+            throw new Unavailable("the attachment store is unavailable: " + Redacted.causes(e), e);
+        }
     }
 
     private Receipt call(String path, String key, Map<String, Object> body) {

@@ -133,9 +133,10 @@ public final class MailReader {
         } else if (!attached && part.isMimeType("text/html") && body.html == null) {
             body.html = text(part);
         } else if (attached || filename != null) {
+            byte[] content = decoded(part);
             body.attachments.add(new AttachmentMeta(
                     filename == null ? "attachment" : filename.substring(0, Math.min(filename.length(), 255)),
-                    baseType(part.getContentType()), decodedSize(part)));
+                    baseType(part.getContentType()), content.length, content));
         }
     }
 
@@ -172,15 +173,12 @@ public final class MailReader {
         }
     }
 
-    private static long decodedSize(Part part) {
+    /** The part's bytes, decoded from their transfer encoding (the raw message's size cap bounds them). */
+    private static byte[] decoded(Part part) {
         try (InputStream in = part.getInputStream()) {
-            return in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.readAllBytes();
         } catch (IOException | MessagingException e) {
-            try {
-                return Math.max(0, part.getSize());
-            } catch (MessagingException again) {
-                return 0;
-            }
+            return new byte[0];
         }
     }
 

@@ -15,8 +15,33 @@ public record ReceivedMail(String messageId, String fromName, String fromAddress
                            List<String> inReplyTo, List<String> references, List<AttachmentMeta> attachments,
                            IgnoreReason ignored, List<String> reportedIds) {
 
-    /** A file attached to the mail: its name, declared content type and decoded size (its bytes are not kept). */
-    public record AttachmentMeta(String name, String contentType, long size) {
+    /**
+     * A file attached to the mail: its name, declared content type, decoded size and bytes. The bytes go to the
+     * command service's attachment store; they are never written to the ledger (only the rest is).
+     */
+    public record AttachmentMeta(String name, String contentType, long size,
+                                 @com.fasterxml.jackson.annotation.JsonIgnore byte[] content) {
+
+        public AttachmentMeta {
+            content = content == null ? new byte[0] : content;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AttachmentMeta that && name.equals(that.name)
+                    && java.util.Objects.equals(contentType, that.contentType) && size == that.size
+                    && java.util.Arrays.equals(content, that.content);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, contentType, size) * 31 + java.util.Arrays.hashCode(content);
+        }
+
+        @Override
+        public String toString() {
+            return "AttachmentMeta[" + contentType + ", " + size + " bytes]";
+        }
     }
 
     public ReceivedMail {

@@ -219,7 +219,7 @@ class InboundMailIntegrationTest extends MailIntegrationTest {
     }
 
     @Test
-    void anHtmlMailWithAScriptShowsAsSafeTextAndItsAttachmentsAreNamed() {
+    void anHtmlMailWithAScriptShowsAsSafeTextAndItsAttachmentsAreStoredByteForByte() {
         String id = newMessageId();
         String customer = newCustomer();
         sendToSupport(mail(id, "Eve", customer, "Order 1234", """
@@ -247,8 +247,13 @@ class InboundMailIntegrationTest extends MailIntegrationTest {
                 "\"contentType\":\"application/pdf\"", "\"size\":9");
         JsonNode file = events(caseOf(received), "CaseOpened").getFirst().path("data").path("attachments").get(0);
         assertThat(file.path("name").asText()).isEqualTo("receipt.pdf");
-        assertThat(file.path("contentType").asText()).isEqualTo("application/pdf");
+        assertThat(file.path("contentType").asText()).as("sniffed from the bytes by the store")
+                .isEqualTo("application/pdf");
         assertThat(file.path("size").asLong()).isEqualTo(9);
+        // the bytes themselves, byte for byte, stored by the command service and readable by the case's readers
+        assertThat(file.path("uri").asText()).startsWith("/api/attachments/");
+        byte[] stored = commands(Role.AGENT).get().uri(file.path("uri").asText()).retrieve().body(byte[].class);
+        assertThat(stored).isEqualTo(java.util.Base64.getMimeDecoder().decode("JVBERi0xLjQK"));
 
         // a reply with a file: its name, type and size go to the intake with the comment
         String reply = newMessageId();
@@ -269,7 +274,8 @@ class InboundMailIntegrationTest extends MailIntegrationTest {
         JsonNode attachment = events(caseOf(received), "CommentAdded").getFirst().path("data").path("attachments")
                 .get(0);
         assertThat(attachment.path("name").asText()).isEqualTo("label.png");
-        assertThat(attachment.path("contentType").asText()).isEqualTo("image/png");
         assertThat(attachment.path("size").asLong()).isEqualTo(8);
+        assertThat(commands(Role.LEAD).get().uri(attachment.path("uri").asText()).retrieve().body(byte[].class))
+                .isEqualTo(java.util.Base64.getMimeDecoder().decode("iVBORw0KGgo="));
     }
 }

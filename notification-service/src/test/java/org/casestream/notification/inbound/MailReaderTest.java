@@ -74,7 +74,12 @@ class MailReaderTest {
         assertThat(mail.subject()).isEqualTo("Rechnung für März");
         assertThat(mail.text()).isEqualTo("See the invoice.");
         assertThat(mail.threadIds()).containsExactly("<delivery-9@casestream>", "<first@example.com>");
-        assertThat(mail.attachments()).containsExactly(new AttachmentMeta("invoice.pdf", "application/pdf", 9));
+        assertThat(mail.attachments()).hasSize(1);
+        AttachmentMeta invoice = mail.attachments().getFirst();
+        assertThat(invoice.name()).isEqualTo("invoice.pdf");
+        assertThat(invoice.contentType()).isEqualTo("application/pdf");
+        assertThat(invoice.size()).isEqualTo(9);
+        assertThat(invoice.content()).as("decoded from base64").hasSize(9);
         assertThat(mail.toString()).doesNotContain("ada", "Ada", "invoice", "Rechnung");
     }
 
