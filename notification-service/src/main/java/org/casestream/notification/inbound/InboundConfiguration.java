@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.casestream.notification.platform.NotificationProperties;
 import org.casestream.notification.threads.MailThreads;
+import org.casestream.support.security.ClientCredentialsTokenSource;
+import org.casestream.support.security.TokenSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;

@@ -16,6 +16,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import org.casestream.notification.inbound.ReceivedMail.AttachmentMeta;
+import org.casestream.support.security.TokenSource;
 import org.casestream.support.web.Redacted;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;

@@ -27,7 +27,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.casestream.command.CaseCommandApplication;
 import org.casestream.localstack.jwt.Role;
-import org.casestream.notification.inbound.TokenSource;
+import org.casestream.support.security.TokenSource;
 import org.casestream.testkit.Callers;
 import org.casestream.testkit.Instances;
 import org.casestream.testkit.Ports;

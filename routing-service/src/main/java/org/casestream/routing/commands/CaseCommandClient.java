@@ -19,6 +19,7 @@ import org.casestream.events.AssignmentReason;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 import org.casestream.events.SlaTarget;
+import org.casestream.support.security.TokenSource;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,6 +2,8 @@ package org.casestream.routing.commands;
 
 import java.time.Clock;
 
+import org.casestream.support.security.ClientCredentialsTokenSource;
+import org.casestream.support.security.TokenSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,8 +1,8 @@
 package org.casestream.routing.support;
 
 import org.casestream.localstack.jwt.Role;
+import org.casestream.support.security.TokenSource;
 import org.casestream.testkit.TestInfrastructure;
-import org.casestream.routing.commands.TokenSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

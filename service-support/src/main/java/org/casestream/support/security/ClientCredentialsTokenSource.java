@@ -1,4 +1,4 @@
-package org.casestream.notification.inbound;
+package org.casestream.support.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +16,10 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /**
- * This service's own identity, as routing has one: its client id and secret buy a short-lived token at the gateway's
- * token endpoint (OAuth2 client credentials), kept until shortly before it expires. Works outside any web request
- * (the mailbox readers), which is why it is the client-service manager and not the request-bound one.
+ * A service's own identity (routing's, the email channel's): its client id and secret buy a short-lived token at the
+ * gateway's token endpoint (OAuth2 client credentials), kept until shortly before it expires. Works outside any web
+ * request (Kafka consumers, timers, mailbox readers), which is why it is the client-service manager and not the
+ * request-bound one.
  */
 public final class ClientCredentialsTokenSource implements TokenSource {
 
@@ -53,7 +54,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     public String bearerToken() {
         OAuth2AuthorizedClient client = manager.authorize(request);
         if (client == null) {
-            throw new IllegalStateException("the gateway issued no token for the notification service's client credentials");
+            throw new IllegalStateException("the gateway issued no token for client " + request.getPrincipal().getName());
         }
         return client.getAccessToken().getTokenValue();
     }
