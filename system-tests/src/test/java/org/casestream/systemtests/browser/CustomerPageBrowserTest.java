@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The customer page in a real browser: a lead opens a case, follows the customer's name to their page and finds
  * the case among theirs, raises their tier (the page shows the new one), and merges a second record of the same
  * person into theirs, found by its organisation: that record's case then shows among theirs too. A customer with
- * more cases than a page shows the rest on "Load more".
+ * more cases than a page shows the rest on "Load more"; an agent changes their organisation.
  */
 @ExtendWith(PlatformExtension.class)
 class CustomerPageBrowserTest {
@@ -143,6 +143,11 @@ class CustomerPageBrowserTest {
                     .contains("Paged case 1 " + platform.runId());
             assertThat(browser.focusedProperty("class")).isEqualTo("case-link");
             assertThat(browser.driver().findElement(By.id("customer-cases-more")).isDisplayed()).isFalse();
+
+            String organisation = "Paging check " + platform.runId();
+            browser.visible(By.id("profile-organisation")).sendKeys(organisation);
+            browser.click(By.id("profile-save"));
+            browser.waitFor(d -> d.findElement(By.cssSelector("dd[data-field='organisation']")).getText().equals(organisation));
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
