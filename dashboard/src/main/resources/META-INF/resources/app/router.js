@@ -12,6 +12,8 @@ const PAGES = [
     {pattern: /^\/$/, page: () => import('./pages/dashboard.js'), title: 'Dashboard'},
     {pattern: /^\/cases$/, page: () => import('./pages/cases.js'), title: 'Cases'},
     {pattern: /^\/cases\/([0-9a-fA-F-]{36})$/, page: () => import('./pages/case.js'), title: 'Case', keys: ['caseId']},
+    {pattern: /^\/customers$/, page: () => import('./pages/customers.js'), title: 'Customers'},
+    {pattern: /^\/customers\/([^/]{1,300})$/, page: () => import('./pages/customer.js'), title: 'Customer', keys: ['customerId']},
     {pattern: /^\/agents$/, page: () => import('./pages/agents.js'), title: 'Agents', roles: ['lead', 'manager', 'admin']},
     {pattern: /^\/admin(?:\/([a-z-]+))?$/, page: () => import('./pages/admin.js'), title: 'Administration', roles: ['admin'], keys: ['section']},
     {pattern: /^\/ops$/, page: () => import('./pages/ops.js'), title: 'Operations', roles: ['ops', 'admin']},
@@ -20,6 +22,7 @@ const PAGES = [
 const NAV = [
     {href: '/', text: 'Dashboard', key: 'd'},
     {href: '/cases', text: 'Cases', key: 'c'},
+    {href: '/customers', text: 'Customers', key: 'u'},
     {href: '/agents', text: 'Agents', key: 'a', roles: ['lead', 'manager', 'admin']},
     {href: '/admin', text: 'Admin', key: 's', roles: ['admin']},
     {href: '/ops', text: 'Ops', key: 'o', roles: ['ops', 'admin']},

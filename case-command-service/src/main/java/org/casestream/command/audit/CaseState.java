@@ -14,12 +14,15 @@ import org.casestream.events.Queue;
 import org.casestream.events.SlaTarget;
 import org.casestream.events.Visibility;
 
-/** A case as its events say it was at some instant: the answer of {@code GET /api/cases/{id}?asOf=}. */
+/**
+ * A case as its events say it was at some instant: the answer of {@code GET /api/cases/{id}?asOf=}.
+ * {@code attachments}: the files the first message came with.
+ */
 public record CaseState(UUID caseId, String caseNumber, CaseStatus status, Priority priority, Queue queue,
                         Channel channel, String externalRef, Customer customer, String subject, String description,
-                        UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
-                        List<Comment> comments, Instant createdAt, Instant updatedAt, Instant resolvedAt,
-                        long version, Instant asOf) {
+                        List<Attachment> attachments, UUID assignee, List<String> tags, Sla sla,
+                        int escalationLevel, Satisfaction satisfaction, List<Comment> comments, Instant createdAt,
+                        Instant updatedAt, Instant resolvedAt, long version, Instant asOf) {
 
     public record Sla(Instant firstResponseDue, Instant resolutionDue, String policy, Instant firstRespondedAt,
                       List<SlaTarget> breached) {
@@ -35,7 +38,7 @@ public record CaseState(UUID caseId, String caseNumber, CaseStatus status, Prior
     /** The same case without internal notes, for callers that must never see them. */
     public CaseState withoutInternalNotes() {
         return new CaseState(caseId, caseNumber, status, priority, queue, channel, externalRef, customer, subject,
-                description, assignee, tags, sla, escalationLevel, satisfaction,
+                description, attachments, assignee, tags, sla, escalationLevel, satisfaction,
                 comments.stream().filter(comment -> comment.visibility() == Visibility.PUBLIC).toList(),
                 createdAt, updatedAt, resolvedAt, version, asOf);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.casestream.events.Attachment;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
 import org.casestream.events.Customer;
@@ -43,6 +44,7 @@ final class CaseStateFold {
     private Customer customer;
     private String subject;
     private String description;
+    private List<Attachment> attachments = List.of();
     private UUID assignee;
     private final Set<String> tags = new LinkedHashSet<>();
     private Instant firstResponseDue;
@@ -75,6 +77,7 @@ final class CaseStateFold {
                 customer = e.customer();
                 subject = e.subject();
                 description = e.description();
+                attachments = e.attachments();
                 tags.addAll(e.tags());
                 createdAt = e.openedAt();
             }
@@ -114,7 +117,7 @@ final class CaseStateFold {
         CaseState.Sla sla = new CaseState.Sla(firstResponseDue, resolutionDue, slaPolicy, firstRespondedAt,
                 List.copyOf(breached));
         return new CaseState(caseId, caseNumber, status, priority, queue, channel, externalRef, customer, subject,
-                description, assignee, List.copyOf(tags), sla, escalationLevel, satisfaction, List.copyOf(comments),
-                createdAt, updatedAt, resolvedAt, version, asOf);
+                description, attachments, assignee, List.copyOf(tags), sla, escalationLevel, satisfaction,
+                List.copyOf(comments), createdAt, updatedAt, resolvedAt, version, asOf);
     }
 }

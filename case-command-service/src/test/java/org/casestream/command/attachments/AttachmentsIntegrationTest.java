@@ -80,6 +80,9 @@ class AttachmentsIntegrationTest extends IntegrationTest {
         String caseId = ticket(webForm, List.of(Map.of("attachmentId", id)));
         assertThat(firstEvent(caseId).path("data").path("attachments").get(0).path("contentType").asText())
                 .isEqualTo("application/pdf");
+        assertThat(as(Role.LEAD).get().uri("/api/cases/{id}?asOf={at}", caseId, java.time.Instant.now().plusSeconds(5))
+                .retrieve().body(JsonNode.class).path("attachments").get(0).path("uri").asText())
+                .as("the case as of a time shows the first message's files").isEqualTo("/api/attachments/" + id);
         assertThat(status(webForm.get().uri("/api/attachments/{id}", id))).isEqualTo(200);
         assertThat(status(as(Role.AGENT, "agent-bob").get().uri("/api/attachments/{id}", id))).isEqualTo(200);
         RestClient otherChannel = Callers.as("http://localhost:" + port, Role.CHANNEL, "chat-widget",

@@ -50,8 +50,8 @@ public final class CaseFold {
                 throw new IllegalStateException("the first event of case " + event.caseId() + " is not CaseOpened");
             }
             return new CaseView(opened.caseId(), opened.caseNumber(), opened.customer(), opened.subject(),
-                    opened.description(), opened.channel(), opened.externalRef(), opened.origin(), opened.queue(),
-                    opened.priority(),
+                    opened.description(), opened.attachments(), opened.channel(), opened.externalRef(), opened.origin(),
+                    opened.queue(), opened.priority(),
                     CaseStatus.NEW, null, new TreeSet<>(opened.tags()).stream().toList(), CaseView.Sla.NONE, 0, null,
                     0, 0, null, null, opened.openedAt(), at, null, 0, sequence);
         }
@@ -159,9 +159,9 @@ public final class CaseFold {
 
         CaseView build() {
             return new CaseView(view.caseId(), view.caseNumber(), view.customer(), view.subject(), view.description(),
-                    view.channel(), view.externalRef(), view.origin(), queue, priority, status, assignee, tags, sla, escalationLevel,
-                    satisfaction, commentCount, internalNoteCount, lastCustomerMessageAt, lastAgentReplyAt, view.openedAt(),
-                    at, resolvedAt, reopenCount, sequence);
+                    view.attachments(), view.channel(), view.externalRef(), view.origin(), queue, priority, status,
+                    assignee, tags, sla, escalationLevel, satisfaction, commentCount, internalNoteCount,
+                    lastCustomerMessageAt, lastAgentReplyAt, view.openedAt(), at, resolvedAt, reopenCount, sequence);
         }
     }
 }

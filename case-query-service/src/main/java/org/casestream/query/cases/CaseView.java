@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.casestream.events.Attachment;
 import org.casestream.events.CaseOrigin;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.Channel;
@@ -16,16 +17,20 @@ import org.casestream.events.Queue;
  * case's history, so its thread is not in it. Its comments are in {@link CaseComments}, numbered 1 to
  * {@code commentCount} in the order they came ({@code internalNoteCount} of them internal notes); the view keeps
  * when the customer last wrote and when an agent last replied in public.
- * {@code lastSequence} is the sequence of the last event applied: an event at or below it was already applied.
+ * {@code attachments}: the files the first message came with (none on views of cases opened before files could
+ * come with it). {@code lastSequence} is the sequence of the last event applied: an event at or below it was
+ * already applied.
  */
 public record CaseView(UUID caseId, String caseNumber, Customer customer, String subject, String description,
-                       Channel channel, String externalRef, CaseOrigin origin, Queue queue, Priority priority, CaseStatus status,
+                       List<Attachment> attachments, Channel channel, String externalRef, CaseOrigin origin,
+                       Queue queue, Priority priority, CaseStatus status,
                        UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
                        int commentCount, int internalNoteCount, Instant lastCustomerMessageAt, Instant lastAgentReplyAt,
                        Instant openedAt, Instant updatedAt, Instant resolvedAt, int reopenCount, long lastSequence) {
 
     public CaseView {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         sla = sla == null ? Sla.NONE : sla;
     }
 
@@ -43,9 +48,10 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
 
     /** The same case as a caller who must never see internal notes sees it: they do not count. */
     public CaseView withoutInternalNotes() {
-        return new CaseView(caseId, caseNumber, customer, subject, description, channel, externalRef, origin, queue,
-                priority, status, assignee, tags, sla, escalationLevel, satisfaction, commentCount - internalNoteCount, 0,
-                lastCustomerMessageAt, lastAgentReplyAt, openedAt, updatedAt, resolvedAt, reopenCount, lastSequence);
+        return new CaseView(caseId, caseNumber, customer, subject, description, attachments, channel, externalRef,
+                origin, queue, priority, status, assignee, tags, sla, escalationLevel, satisfaction,
+                commentCount - internalNoteCount, 0, lastCustomerMessageAt, lastAgentReplyAt, openedAt, updatedAt,
+                resolvedAt, reopenCount, lastSequence);
     }
 
     /** The SLA clocks: due times from the policy, when the first response came, and the breaches recorded. */

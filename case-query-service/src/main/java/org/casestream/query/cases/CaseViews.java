@@ -94,8 +94,9 @@ public class CaseViews {
             }
             comments.saveAll(numbered);
             save(new CaseView(view.caseId(), view.caseNumber(), view.customer(), view.subject(), view.description(),
-                    view.channel(), view.externalRef(), view.origin(), view.queue(), view.priority(), view.status(),
-                    view.assignee(), view.tags(), view.sla(), view.escalationLevel(), view.satisfaction(), all, notes,
+                    view.attachments(), view.channel(), view.externalRef(), view.origin(), view.queue(),
+                    view.priority(), view.status(), view.assignee(), view.tags(), view.sla(), view.escalationLevel(),
+                    view.satisfaction(), all, notes,
                     customerAt, agentAt, view.openedAt(), view.updatedAt(), view.resolvedAt(), view.reopenCount(),
                     view.lastSequence()));
         }

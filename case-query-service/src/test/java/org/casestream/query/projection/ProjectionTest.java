@@ -52,6 +52,7 @@ import org.casestream.query.analytics.Analytics;
 import org.casestream.query.analytics.AnalyticsCounters;
 import org.casestream.query.cases.CaseComments;
 import org.casestream.query.cases.CaseFold;
+import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.cases.CaseView;
 import org.casestream.query.cases.CaseViews;
 import org.casestream.query.cases.CommentPage;
@@ -113,8 +114,10 @@ class ProjectionTest {
         CaseScript script = new CaseScript(START);
         Instant firstDue = START.plusSeconds(3600);
         Instant resolutionDue = START.plusSeconds(86_400);
+        Attachment screenshot = new Attachment("screen.png", "image/png", 2048, "/api/attachments/" + UUID.randomUUID());
         feed(script.then(new CaseOpened(caseId, "CS-1001", new Customer("cust-1", "Zoë Ünal", "zoe@example.com", Tier.GOLD),
-                "Cannot log in", "The reset mail never arrives", Channel.EMAIL, "mail-1", null, null, List.of("vip"), START)));
+                "Cannot log in", "The reset mail never arrives", Channel.EMAIL, "mail-1", null, null, List.of("vip"), START,
+                null, null, List.of(screenshot))));
         feed(script.then(new CaseClassified(caseId, Queue.LOGIN, Queue.UNCLASSIFIED, "rules")));
         feed(script.then(new CasePriorityChanged(caseId, Priority.HIGH, Priority.MEDIUM, "tier")));
         feed(script.then(new SlaTargetsSet(caseId, firstDue, resolutionDue, "high-gold")));
@@ -149,6 +152,8 @@ class ProjectionTest {
         assertThat(view.customer().tier()).isEqualTo(Tier.GOLD);
         assertThat(view.channel()).isEqualTo(Channel.EMAIL);
         assertThat(view.externalRef()).isEqualTo("mail-1");
+        assertThat(view.attachments()).as("the first message's files").containsExactly(screenshot);
+        assertThat(CaseSummary.of(view).satisfactionRating()).as("a reopened case keeps its rating").isEqualTo(4);
         assertThat(view.queue()).isEqualTo(Queue.LOGIN);
         assertThat(view.priority()).isEqualTo(Priority.HIGH);
         assertThat(view.sla().firstResponseDue()).isEqualTo(firstDue);
@@ -398,6 +403,8 @@ class ProjectionTest {
                 com.mongodb.client.model.Filters.eq("_id", caseId.toString())).first();
         legacy.remove("commentCount");
         legacy.remove("internalNoteCount");
+        // nor the first message's files
+        legacy.remove("attachments");
         legacy.put("comments", List.of(
                 legacyComment("Hello?", "customer", "public"), legacyComment("Checked logs", "agent", "internal"),
                 legacyComment("Fixed", "agent", "public")));
@@ -410,6 +417,7 @@ class ProjectionTest {
         assertThat(moved.commentCount()).isEqualTo(3);
         assertThat(moved.internalNoteCount()).isEqualTo(1);
         assertThat(moved.lastSequence()).isEqualTo(view.lastSequence());
+        assertThat(moved.attachments()).isEmpty();
         assertThat(cases.comments().page(moved, true, null, null, 50).items()).extracting(CommentView::body)
                 .containsExactly("Hello?", "Checked logs", "Fixed");
         assertThat(cases.comments().page(moved, false, null, null, 50).items()).extracting(CommentView::body)

@@ -112,7 +112,7 @@ class IndexRefreshBenchmark {
         return new CaseView(new UUID(0, i), "CS-" + (1000 + i),
                 new Customer("cus-" + (i % 997), "Customer " + (i % 997), "c" + (i % 997) + "@mail.example.test",
                         Tier.values()[i % Tier.values().length]),
-                "Subject " + i + " cannot log in " + random.nextInt(1000), "Description of case " + i,
+                "Subject " + i + " cannot log in " + random.nextInt(1000), "Description of case " + i, List.of(),
                 Channel.values()[i % Channel.values().length], null, CaseOrigin.CHANNEL,
                 Queue.values()[i % Queue.values().length],
                 Priority.values()[random.nextInt(Priority.values().length)],

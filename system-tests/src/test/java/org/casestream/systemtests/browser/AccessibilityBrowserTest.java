@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page in both themes through axe-core (WCAG 2.1 A and AA rules among its checks): no serious or critical
  * violation, no console error; a screenshot of each under target/screenshots. The case page shows routing's "Why
- * this queue" and "Similar cases" (a possible duplicate among them), the routing page its examples per queue. At a
- * phone's width (360 px) no page scrolls sideways.
+ * this queue" and "Similar cases" (a possible duplicate among them), the routing page its examples per queue, the
+ * customer page every form an admin may use (profile, tier, merge). At a phone's width (360 px) no page scrolls
+ * sideways.
  */
 @ExtendWith(PlatformExtension.class)
 class AccessibilityBrowserTest {
@@ -32,7 +33,7 @@ class AccessibilityBrowserTest {
         String subject = "Accessibility check " + platform.runId();
         fixtures.openCase(agent, customer, subject, "Opened by the browser tests. " + subject, "high");
         BrowserFixtures.OpenedCase opened = fixtures.openCase(agent, customer, subject, "Opened by the browser tests. " + subject, "high");
-        Map<String, String> pages = pages(opened);
+        Map<String, String> pages = pages(opened, fixtures.customerId(agent, opened.caseId()));
         List<String> problems = new ArrayList<>();
 
         for (String theme : List.of("light", "dark")) {
@@ -66,7 +67,7 @@ class AccessibilityBrowserTest {
         try (Browser browser = fixtures.browser(360, 780)) {
             BrowserFixtures.Login admin = fixtures.admin();
             browser.logIn(admin.username(), admin.password());
-            for (Map.Entry<String, String> page : pages(opened).entrySet()) {
+            for (Map.Entry<String, String> page : pages(opened, fixtures.customerId(agent, opened.caseId())).entrySet()) {
                 browser.open(page.getValue());
                 assertThat(browser.script("return window.innerWidth;")).isEqualTo(360L);
                 browser.ready(page.getValue().replaceAll("\\?.*", ""));
@@ -84,11 +85,14 @@ class AccessibilityBrowserTest {
         assertThat(wide).isEmpty();
     }
 
-    private static Map<String, String> pages(BrowserFixtures.OpenedCase opened) {
+    /** Every page, with the case's own and its customer's; the customer search lists the run's customers. */
+    private static Map<String, String> pages(BrowserFixtures.OpenedCase opened, String customerId) {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
         pages.put("cases", "/cases");
         pages.put("case", "/cases/" + opened.caseId());
+        pages.put("customers", "/customers?q=mail.example.test");
+        pages.put("customer", "/customers/" + customerId);
         pages.put("agents", "/agents");
         pages.put("admin-users", "/admin/users");
         pages.put("admin-api-keys", "/admin/api-keys");

@@ -110,6 +110,20 @@ final class Browser implements AutoCloseable {
         waitFor(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /**
+     * Lets the page's downloads through, saved in {@code directory} (headless Chromium refuses them otherwise),
+     * under the names the page gives them.
+     */
+    void downloadTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", directory.toAbsolutePath().toString()));
+    }
+
     /** Switches the theme as the toggle does, remembered for the next page loads. */
     void theme(String theme) {
         script("localStorage.setItem('casestream.theme', arguments[0]);"

@@ -117,6 +117,11 @@ final class BrowserFixtures {
         return false;
     }
 
+    /** The id of the customer record a case is for, as the read side has it. */
+    String customerId(Login reader, String caseId) {
+        return gateway.get("/api/cases/" + caseId, token(reader)).expect(200).json().at("/customer/customerId").asText();
+    }
+
     /** Waits until the case list finds {@code text} (the search index has it). */
     void searchable(Login reader, String text) {
         GatewayClient.Bearer token = token(reader);

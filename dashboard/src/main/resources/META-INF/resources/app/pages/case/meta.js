@@ -1,6 +1,7 @@
-// What a case is: its heading with badges, the customer, the details (tags removable), the description; and the
-// highlight of what a live update changed.
+// What a case is: its heading with badges, the customer (a link to their page), the details (tags removable), the
+// description with its files; and the highlight of what a live update changed.
 
+import {attachmentList} from '../../components/attachments.js';
 import {fillCard} from '../../components/card.js';
 import {facts} from '../../components/facts.js';
 import {button} from '../../components/form.js';
@@ -14,10 +15,13 @@ export function drawHead(head, c) {
             c.escalationLevel ? h('span', {class: 'badge badge-priority-critical'}, `Escalated ×${c.escalationLevel}`) : null));
 }
 
+/** The customer; their name links to their page (all their cases, their profile). */
 export function drawCustomer(card, c) {
     const customer = c.customer || {};
+    const name = customer.name || '—';
     fillCard(card, 'Customer', facts([
-        ['Name', customer.name || '—'],
+        ['Name', customer.customerId
+            ? h('a', {href: `/customers/${encodeURIComponent(customer.customerId)}`, id: 'customer-link'}, name) : name],
         ['Email', customer.email || '—'],
         ['Tier', label('tier', customer.tier)],
         customer.customerId ? ['Customer id', customer.customerId] : null,
@@ -43,8 +47,10 @@ export function drawDetails(card, c, agentList, removeTag) {
     ]));
 }
 
+/** The first message, and the files it came with. */
 export function drawDescription(card, c) {
-    fillCard(card, 'Description', h('p', {class: 'description'}, c.description || '—'));
+    fillCard(card, 'Description', h('p', {class: 'description'}, c.description || '—'),
+        attachmentList(c.attachments, 'Files sent with the case'));
 }
 
 /** Highlights the fields that differ from {@code before}, and the newest comment if one was added. */

@@ -15,6 +15,7 @@ export function normalise(view) {
         customer: view.customer || {},
         subject: view.subject,
         description: view.description,
+        attachments: view.attachments || [],
         channel: view.channel,
         externalRef: view.externalRef,
         queue: view.queue,

@@ -1,6 +1,7 @@
-// The conversation: comments threaded by what they reply to, internal notes marked apart from replies, and the
-// compose form under them (never moved, so the focus of someone typing stays).
+// The conversation: comments threaded by what they reply to, internal notes marked apart from replies, each with
+// its files, and the compose form under them (never moved, so the focus of someone typing stays).
 
+import {attachmentList} from '../../components/attachments.js';
 import {button} from '../../components/form.js';
 import {note} from '../../components/note.js';
 import {fill, h, label, timeTag} from '../../dom.js';
@@ -18,7 +19,7 @@ function article(comment, onReply) {
         comment.internal ? h('span', {class: 'badge badge-internal'}, 'Internal note') : h('span', {class: 'muted'}, 'Public'),
         timeTag(comment.at)),
     h('div', {class: 'body'}, comment.body || ''),
-    (comment.attachments || []).length ? h('ul', {}, comment.attachments.map(a => h('li', {}, `${a.name} (${a.contentType || 'file'}, ${a.size} bytes)`))) : null,
+    attachmentList(comment.attachments, 'Attached files'),
     onReply ? button(`Reply to ${comment.authorName || 'this'}`, () => onReply(comment), {class: 'icon-button'}) : null);
 }
 
