@@ -39,7 +39,6 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -73,6 +72,10 @@ class SecurityConfiguration {
      * Verifies with every published key of the ring, by kid; checks expiry, issuer, audience, and that the
      * token was not revoked.
      */
+    /** File uploads: the one request an authenticated caller may send more than the usual body with. */
+    private static final RequestMatcher UPLOADS = PathPatternRequestMatcher.withDefaults()
+            .matcher(HttpMethod.POST, "/api/attachments");
+
     @Bean
     JwtDecoder jwtDecoder(SigningKeyRing keys, TokenProperties tokens, Revocations revocations) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -105,8 +108,10 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))))
                 .addFilterAfter(new BodySizeLimitFilter(web.maxAnonymousBodySize().toBytes(), BEFORE_AUTHENTICATION,
                         problems), HeaderWriterFilter.class)
-                .addFilterAfter(new BodySizeLimitFilter(web.maxBodySize().toBytes(), AnyRequestMatcher.INSTANCE,
+                .addFilterAfter(new BodySizeLimitFilter(web.maxBodySize().toBytes(), new NegatedRequestMatcher(UPLOADS),
                         problems), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new BodySizeLimitFilter(web.maxUploadSize().toBytes(), UPLOADS, problems),
+                        BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, channelTokens, problems),
                         BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, problems), BearerTokenAuthenticationFilter.class);

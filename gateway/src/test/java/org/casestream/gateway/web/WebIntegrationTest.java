@@ -165,6 +165,32 @@ class WebIntegrationTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aFileUploadMayBeLargerThanOtherBodiesUpToItsOwnLimit() throws Exception {
+        String token = adminToken();
+        clearBackends();
+        byte[] file = new byte[3 * 1024 * 1024];
+        Arrays.fill(file, (byte) 'f');
+
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/attachments"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as("a 3 MB upload reaches the command service").isEqualTo(200);
+        assertThat(command.next().body()).hasSize(file.length);
+
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/cases/c-1/comments"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).as("the same body anywhere else").isEqualTo(413);
+
+        byte[] huge = new byte[27 * 1024 * 1024];
+        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/attachments"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(command.receivedNothing()).isTrue();
+    }
+
+    @Test
     void corsIsOffUnlessOriginsAreConfigured() {
         Answer preflight = call("OPTIONS", "/api/cases", Map.of("Origin", "https://elsewhere.example",
                 "Access-Control-Request-Method", "GET"), null);
