@@ -1,7 +1,6 @@
 package org.casestream.notification.inbound;
 
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,22 +9,16 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import org.casestream.notification.inbound.ReceivedMail.AttachmentMeta;
+import org.casestream.support.calls.ServiceCalls;
 import org.casestream.support.security.TokenSource;
 import org.casestream.support.web.Redacted;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The command service's intake, as the email channel calls it: {@code POST /api/intake/tickets} for a new case and
@@ -68,38 +61,14 @@ public class IntakeClient {
         }
     }
 
-    private static final class Transient extends RuntimeException {
-        Transient(String message) {
-            super(message);
-        }
-    }
-
-    private final RestClient http;
+    private final ServiceCalls calls;
     private final TokenSource tokens;
-    private final Retry retry;
-    private final CircuitBreaker breaker;
 
     public IntakeClient(InboundMailProperties properties, TokenSource tokens) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.commandUrl() == null ? "" : properties.commandUrl())
-                .requestFactory(factory).build();
+        this.calls = new ServiceCalls("intake", new ServiceCalls.Settings(properties.commandUrl(),
+                properties.connectTimeout(), properties.readTimeout(), properties.maxAttempts(),
+                properties.initialBackoff(), properties.retryAfter()));
         this.tokens = tokens;
-        this.breaker = CircuitBreaker.of("intake", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(properties.retryAfter())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .recordExceptions(Transient.class)
-                .build());
-        this.retry = Retry.of("intake", RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5))
-                .retryExceptions(Transient.class)
-                .ignoreExceptions(Refused.class, UnknownCase.class, CallNotPermittedException.class)
-                .build());
     }
 
     public Receipt openTicket(String key, String name, String email, String subject, String description,
@@ -146,7 +115,7 @@ public class IntakeClient {
         });
         Supplier<String> post = () -> {
             try {
-                return http.post().uri("/api/attachments")
+                return calls.http().post().uri("/api/attachments")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.bearerToken())
                         .contentType(MediaType.MULTIPART_FORM_DATA)
                         .body(form)
@@ -156,16 +125,16 @@ public class IntakeClient {
                             if (status == 400 || status == 413) {
                                 throw new Refused(status);
                             }
-                            throw new Transient("answered " + status);
+                            throw new ServiceCalls.Transient("answered " + status);
                         })
                         .body(JsonNode.class).path("attachmentId").asText();
             } catch (ResourceAccessException | UncheckedIOException e) {
-                throw new Transient(Redacted.causes(e));
+                throw new ServiceCalls.Transient(Redacted.causes(e));
             }
         };
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, post)).get();
-        } catch (Transient | CallNotPermittedException e) {
+            return calls.call(post);
+        } catch (ServiceCalls.Transient | CallNotPermittedException e) {
             throw new Unavailable("the attachment store is unavailable: " + Redacted.causes(e), e);
         }
     }
@@ -173,8 +142,8 @@ public class IntakeClient {
     private Receipt call(String path, String key, Map<String, Object> body) {
         Supplier<Receipt> post = () -> post(path, key, body);
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, post)).get();
-        } catch (Transient | CallNotPermittedException e) {
+            return calls.call(post);
+        } catch (ServiceCalls.Transient | CallNotPermittedException e) {
             throw new Unavailable("the intake is unavailable: " + Redacted.causes(e), e);
         } catch (IllegalStateException e) {
             // the token source: no secret, or the gateway issued no token
@@ -184,7 +153,7 @@ public class IntakeClient {
 
     private Receipt post(String path, String key, Map<String, Object> body) {
         try {
-            JsonNode answer = http.post().uri(path)
+            JsonNode answer = calls.http().post().uri(path)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.bearerToken())
                     .header("Idempotency-Key", key)
                     .contentType(MediaType.APPLICATION_JSON)
@@ -195,19 +164,18 @@ public class IntakeClient {
                         if (status == 404) {
                             throw new UnknownCase();
                         }
-                        if (status == 409 && new String(response.getBody().readAllBytes())
-                                .contains("/problems/concurrent-update\"")) {
-                            throw new Transient("lost its races (409 concurrent-update)");
+                        if (status == 409 && ServiceCalls.lostRaces(response.getBody().readAllBytes())) {
+                            throw new ServiceCalls.Transient("lost its races (409 concurrent-update)");
                         }
                         if (status == 400 || status == 409 || status == 413 || status == 422) {
                             throw new Refused(status);
                         }
-                        throw new Transient("answered " + status);
+                        throw new ServiceCalls.Transient("answered " + status);
                     })
                     .body(JsonNode.class);
             return new Receipt(UUID.fromString(answer.path("caseId").asText()), answer.path("caseNumber").asText());
         } catch (ResourceAccessException | UncheckedIOException e) {
-            throw new Transient(Redacted.causes(e));
+            throw new ServiceCalls.Transient(Redacted.causes(e));
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.casestream.routing.commands;
 
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,14 +9,11 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 import org.casestream.events.SlaTarget;
+import org.casestream.support.calls.ServiceCalls;
 import org.casestream.support.security.TokenSource;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
@@ -26,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 /**
  * The case commands routing sends. Every call carries an {@code Idempotency-Key} derived from the decision
@@ -40,35 +33,18 @@ public class CaseCommandClient {
 
     private static final Logger log = LoggerFactory.getLogger(CaseCommandClient.class);
 
-    private final RestClient http;
+    private final ServiceCalls calls;
     private final TokenSource tokens;
-    private final Retry retry;
-    private final CircuitBreaker breaker;
 
     public CaseCommandClient(CommandsProperties properties, TokenSource tokens) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(factory).build();
+        this.calls = new ServiceCalls("command-service", new ServiceCalls.Settings(properties.baseUrl(),
+                properties.connectTimeout(), properties.readTimeout(), properties.maxAttempts(),
+                properties.initialBackoff(), properties.circuitOpenFor()));
         this.tokens = tokens;
-        this.breaker = CircuitBreaker.of("command-service", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(properties.circuitOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .recordExceptions(Transient.class)
-                .build());
-        this.retry = Retry.of("command-service", RetryConfig.custom()
-                .maxAttempts(properties.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5))
-                .retryExceptions(Transient.class)
-                .ignoreExceptions(CommandRejected.class, CallNotPermittedException.class)
-                .build());
     }
 
     public CircuitBreaker.State circuitState() {
-        return breaker.getState();
+        return calls.state();
     }
 
     public void classify(UUID caseId, Queue queue, String source, String key) {
@@ -110,8 +86,8 @@ public class CaseCommandClient {
             return null;
         };
         try {
-            Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
-        } catch (Transient | CallNotPermittedException e) {
+            calls.call(call);
+        } catch (ServiceCalls.Transient | CallNotPermittedException e) {
             throw new CommandServiceUnavailable("command service unavailable for " + command + ": "
                     + Redacted.causes(e), e);
         }
@@ -119,7 +95,7 @@ public class CaseCommandClient {
 
     private void post(String path, Map<String, Object> body, String key) {
         try {
-            http.post().uri(path)
+            calls.http().post().uri(path)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.bearerToken())
                     .header("Idempotency-Key", key)
                     .contentType(MediaType.APPLICATION_JSON)
@@ -127,32 +103,21 @@ public class CaseCommandClient {
                     .retrieve()
                     .onStatus(HttpStatusCode::isError, (request, response) -> {
                         int status = response.getStatusCode().value();
-                        if (status == 409 && lostRaces(response.getBody().readAllBytes())) {
+                        if (status == 409 && ServiceCalls.lostRaces(response.getBody().readAllBytes())) {
                             // the write lost every retry against concurrent ones on the same case: the next may win
-                            throw new Transient("lost its races (409 concurrent-update)");
+                            throw new ServiceCalls.Transient("lost its races (409 concurrent-update)");
                         }
                         if (status == 404 || status == 409 || status == 422 || status == 400) {
                             throw new CommandRejected(path, status);
                         }
-                        throw new Transient("answered " + status);
+                        throw new ServiceCalls.Transient("answered " + status);
                     })
                     .toBodilessEntity();
         } catch (ResourceAccessException | UncheckedIOException e) {
-            throw new Transient(Redacted.causes(e));
+            throw new ServiceCalls.Transient(Redacted.causes(e));
         } catch (CommandRejected rejected) {
             log.info("Command {} rejected with {}", path, rejected.status());
             throw rejected;
-        }
-    }
-
-    private static boolean lostRaces(byte[] problem) {
-        return new String(problem, StandardCharsets.UTF_8).contains("/problems/concurrent-update\"");
-    }
-
-    /** A failure worth retrying; recorded by the circuit breaker. */
-    static final class Transient extends RuntimeException {
-        Transient(String message) {
-            super(message);
         }
     }
 }
