@@ -8,7 +8,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.casestream.gateway.auth.AccountLocked;
 import org.casestream.gateway.auth.AuthenticationFailed;
 import org.casestream.gateway.auth.LoginThrottled;
@@ -96,24 +95,6 @@ public class GatewayProblemHandling {
         }
         return Problems.retryLater(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                 "The service behind this path is not reachable", BACKEND_RETRY);
-    }
-
-    /**
-     * The service's answer broke off while the gateway passed it on (a live stream whose service went away or
-     * stalled, or the caller left). Once the caller has the headers and part of the body, the response just ends
-     * there, whole (a browser's EventSource then reconnects), instead of being cut off mid-chunk by a problem that
-     * can no longer be written; before anything was sent, a 502.
-     */
-    @ExceptionHandler(IOException.class)
-    ResponseEntity<ProblemDetail> answerBrokeOff(IOException failure, HttpServletRequest request,
-            HttpServletResponse response) {
-        log.warn("The answer to {} {} broke off: {}", request.getMethod(), request.getRequestURI(),
-                Redacted.causes(failure));
-        if (response.isCommitted()) {
-            return null;
-        }
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Problems.of(HttpStatus.BAD_GATEWAY,
-                "service-answer-broken", "Bad gateway", "The service's answer broke off; try again"));
     }
 
     private static boolean timedOut(Throwable failure) {

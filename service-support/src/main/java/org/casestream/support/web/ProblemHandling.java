@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -116,10 +117,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     /**
      * Anything unexpected: 500, and a log line that names the failure without its messages (they may hold PII).
      * A failure whose cause is the database being away (no connection within the pool's 2 s) is a 503 with
-     * {@code Retry-After} instead, however deep the framework wrapped it.
+     * {@code Retry-After} instead, however deep the framework wrapped it. A failure after the answer began (a
+     * live stream whose source went away, a caller that left) just ends the answer there, whole: a problem can no
+     * longer be written into it, and trying would cut it off mid-chunk.
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (response.isCommitted()) {
+            log.warn("The answer to {} {} broke off after it began: {}", request.getMethod(), request.getRequestURI(),
+                    Redacted.causes(failure));
+            return null;
+        }
         if (DatabaseAway.causedBy(failure)) {
             log.warn("Request {} {}: the database is not reachable ({})", request.getMethod(), request.getRequestURI(),
                     Redacted.causes(failure));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
@@ -21,6 +22,7 @@ class DatabaseAwayProblemTest {
 
     private final ProblemHandling handling = new ProblemHandling();
     private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/things");
+    private final MockHttpServletResponse response = new MockHttpServletResponse();
 
     @Test
     void aFailureCausedByTheDatabaseBeingAwayIsServiceUnavailable() {
@@ -31,7 +33,7 @@ class DatabaseAwayProblemTest {
                 rollbackFailedAfter(new RuntimeException(new SQLException("I/O error", "08006"))),
                 // the commit failed (only logged by the transaction manager), then the rollback on the closed connection
                 new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))}) {
-            ResponseEntity<ProblemDetail> answer = handling.unexpected(away, request);
+            ResponseEntity<ProblemDetail> answer = handling.unexpected(away, request, response);
             assertThat(answer.getStatusCode().value()).isEqualTo(503);
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
             assertThat(answer.getBody().getType().toString()).endsWith("/dependency-unavailable");
@@ -48,9 +50,9 @@ class DatabaseAwayProblemTest {
 
     @Test
     void otherFailuresAreInternalErrors() {
-        assertThat(handling.unexpected(new RuntimeException(new SQLException("duplicate key", "23505")), request)
+        assertThat(handling.unexpected(new RuntimeException(new SQLException("duplicate key", "23505")), request, response)
                 .getStatusCode().value()).isEqualTo(500);
-        assertThat(handling.unexpected(new IllegalStateException("bug"), request).getStatusCode().value()).isEqualTo(500);
+        assertThat(handling.unexpected(new IllegalStateException("bug"), request, response).getStatusCode().value()).isEqualTo(500);
     }
 
     /** The gateway's API key lookup runs in a filter, before any controller: the container would answer 500. */
