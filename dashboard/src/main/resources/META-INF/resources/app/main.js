@@ -3,7 +3,7 @@
 
 import {resume} from './api.js';
 import {installRouter, navigate, route, shortcutTarget} from './router.js';
-import {installShell} from './shell.js';
+import {installShell, sessionResumed} from './shell.js';
 import {installShortcuts} from './shortcuts.js';
 import {applyTheme, installTheme} from './theme.js';
 
@@ -12,4 +12,7 @@ installTheme();
 installShortcuts({target: shortcutTarget, navigate});
 installShell();
 applyTheme();
-resume().finally(route);
+resume().finally(() => {
+    route();
+    sessionResumed();
+});

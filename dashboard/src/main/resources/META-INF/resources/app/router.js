@@ -10,7 +10,9 @@ import {startStream} from './stream.js';
 const PAGES = [
     {pattern: /^\/login$/, page: () => import('./pages/login.js'), title: 'Log in', open: true},
     {pattern: /^\/$/, page: () => import('./pages/dashboard.js'), title: 'Dashboard'},
+    {pattern: /^\/my-cases$/, page: () => import('./pages/my-cases.js'), title: 'My cases', roles: ['agent', 'lead', 'admin']},
     {pattern: /^\/cases$/, page: () => import('./pages/cases.js'), title: 'Cases'},
+    {pattern: /^\/cases\/new$/, page: () => import('./pages/new-case.js'), title: 'New case', roles: ['agent', 'lead', 'admin']},
     {pattern: /^\/cases\/([0-9a-fA-F-]{36})$/, page: () => import('./pages/case.js'), title: 'Case', keys: ['caseId']},
     {pattern: /^\/customers$/, page: () => import('./pages/customers.js'), title: 'Customers'},
     {pattern: /^\/customers\/([^/]{1,300})$/, page: () => import('./pages/customer.js'), title: 'Customer', keys: ['customerId']},
@@ -21,6 +23,7 @@ const PAGES = [
 
 const NAV = [
     {href: '/', text: 'Dashboard', key: 'd'},
+    {href: '/my-cases', text: 'My cases', key: 'm', roles: ['agent', 'lead', 'admin']},
     {href: '/cases', text: 'Cases', key: 'c'},
     {href: '/customers', text: 'Customers', key: 'u'},
     {href: '/agents', text: 'Agents', key: 'a', roles: ['lead', 'manager', 'admin']},

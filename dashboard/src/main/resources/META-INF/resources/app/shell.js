@@ -1,7 +1,8 @@
-// The header around every page: the menu button on small screens, logging out, the live-stream indicator, and
-// what happens when the session ends or starts.
+// The header around every page: the menu button on small screens, logging out, the live-stream indicator, an
+// agent's availability, and what happens when the session ends or starts.
 
 import {logout, onSessionExpired} from './api.js';
+import {installAvailability, refreshAvailability} from './availability.js';
 import {announce, toast} from './dom.js';
 import {navigate, renderNav} from './router.js';
 import {onStreamState, stopStream} from './stream.js';
@@ -35,7 +36,14 @@ export function installShell() {
         navigate(here.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(here)}`, {replace: true});
     });
 
+    installAvailability();
     window.addEventListener('casestream:login', () => {
         renderNav();
+        refreshAvailability();
     });
+}
+
+/** The session came back on start (a reload, a new tab): the header's per-person parts are drawn again. */
+export function sessionResumed() {
+    refreshAvailability();
 }

@@ -94,7 +94,9 @@ public final class DemoLoader implements Callable<Integer> {
             Credentials adminToken = Credentials.bearer(api.login(admin, password));
             DemoData data = new DemoData(seed);
             List<String> agentUsers = people(adminToken);
-            int registered = registerAgents(adminToken, data);
+            Map<String, String> agentIds = new LinkedHashMap<>();
+            int registered = registerAgents(adminToken, data, agentIds);
+            linkLogins(adminToken, data, agentIds);
             Map<String, Credentials> keys = apiKeys(adminToken);
             List<Opened> opened = postTickets(keys, data);
             Map<String, Integer> work = workCases(opened, keys, agentUsers, data);
@@ -135,11 +137,14 @@ public final class DemoLoader implements Callable<Integer> {
     }
 
     /** Agents with two or three skills each, online; the lead is skilled 5 in every queue (escalations go there). */
-    private int registerAgents(Credentials adminToken, DemoData data) {
+    private int registerAgents(Credentials adminToken, DemoData data, Map<String, String> idsByName) {
         Set<String> existing = new HashSet<>();
         Answer known = api.call("GET", "/api/agents", adminToken, null, null);
         if (known.ok()) {
-            known.body().forEach(agent -> existing.add(agent.path("name").asText()));
+            known.body().forEach(agent -> {
+                existing.add(agent.path("name").asText());
+                idsByName.put(agent.path("name").asText(), agent.path("agentId").asText());
+            });
         }
         int registered = 0;
         for (int i = 0; i <= agents; i++) {
@@ -164,6 +169,7 @@ public final class DemoLoader implements Callable<Integer> {
                 throw new DemoFailure("cannot register agent " + name + " (HTTP " + agent.status() + "): " + problem(agent));
             }
             String agentId = agent.body().path("agentId").asText();
+            idsByName.put(name, agentId);
             Answer online = api.call("PUT", "/api/agents/" + agentId + "/availability", adminToken,
                     Map.of("availability", i % 7 == 6 ? "away" : "online"), null);
             if (!online.ok()) {
@@ -173,6 +179,23 @@ public final class DemoLoader implements Callable<Integer> {
         }
         out.printf("agents: %d registered (%d already there), most of them online%n", registered, existing.size());
         return registered;
+    }
+
+    /** agent1..agentN and the lead work as the agent records of their names: their logins are linked to them. */
+    private void linkLogins(Credentials adminToken, DemoData data, Map<String, String> idsByName) {
+        for (int i = 0; i <= agents; i++) {
+            boolean lead = i == agents;
+            String agentId = idsByName.get(data.staffName(i) + (lead ? " (lead)" : ""));
+            String username = lead ? "lead" : "agent" + (i + 1);
+            if (agentId == null) {
+                continue;
+            }
+            Answer linked = api.call("PATCH", "/api/admin/users/" + username, adminToken, Map.of("agentId", agentId), null);
+            if (!linked.ok()) {
+                throw new DemoFailure("cannot link " + username + " to their agent (HTTP " + linked.status() + "): "
+                        + problem(linked));
+            }
+        }
     }
 
     /** A fresh API key per channel; the demo's keys from an earlier run are revoked. */

@@ -69,6 +69,17 @@ public class AgentController {
         return load(agentId);
     }
 
+    @Operation(summary = "Go online, away or offline as the agent the caller's login is linked to (404 when it is "
+            + "linked to none)")
+    @PutMapping("/api/agents/me/availability")
+    public RegisteredAgent myAvailability(@Valid @RequestBody AgentRequests.AvailabilityChange change) {
+        String agentId = Caller.current().agentId();
+        if (agentId == null) {
+            throw new NotFound("Your login is not linked to an agent; an admin links it");
+        }
+        return availability(UUID.fromString(agentId), change);
+    }
+
     private RegisteredAgent load(UUID agentId) {
         List<AgentEvent> events = eventStore.readEvents(agentId.toString(), 0).asStream()
                 .map(message -> message.getPayload())

@@ -242,6 +242,28 @@ class CredentialsDecideIntegrationTest extends IntegrationTest {
         assertThat(byLead.getBody().get("availability").asText()).isEqualTo("away");
     }
 
+    @Test
+    void anAgentSetsTheirOwnAvailabilityAsMeWithoutKnowingTheirId() {
+        String mine = register("mara");
+        RestClient mara = Callers.client("http://localhost:" + port,
+                TestInfrastructure.token(Role.AGENT, "mara", Map.of("agentId", mine)));
+
+        ResponseEntity<JsonNode> away = mara.put().uri("/api/agents/me/availability")
+                .body(Map.of("availability", "away")).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> unlinked = as(Role.AGENT).put().uri("/api/agents/me/availability")
+                .body(Map.of("availability", "online")).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> bad = mara.put().uri("/api/agents/me/availability")
+                .body(Map.of("availability", "asleep")).retrieve().toEntity(JsonNode.class);
+
+        assertThat(away.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(away.getBody().get("agentId").asText()).isEqualTo(mine);
+        assertThat(away.getBody().get("availability").asText()).isEqualTo("away");
+        assertThat(unlinked.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(mara.get().uri("/api/agents/{id}", mine).retrieve().body(JsonNode.class).get("availability")
+                .asText()).as("a refused change changes nothing").isEqualTo("away");
+    }
+
     private String register(String name) {
         return as(Role.ADMIN).post().uri("/api/agents")
                 .body(Map.of("name", name, "email", name + "@example.com",

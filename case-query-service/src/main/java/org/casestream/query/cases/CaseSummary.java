@@ -15,14 +15,15 @@ import org.casestream.events.Tier;
  * A case as lists, boards and the live stream show it: no description, no comment bodies, no internal notes.
  * {@code slaState} depends on the time of reading, so it is filled in when read ({@link #at}).
  * {@code satisfactionRating}: the customer's rating (1 to 5), null until they rate (and in summaries indexed before
- * lists carried it).
+ * lists carried it). {@code lastCustomerMessageAt}: when the customer last wrote (the opening message counts), null in
+ * summaries indexed before lists carried it.
  */
 public record CaseSummary(UUID caseId, String caseNumber, String subject, CaseStatus status, Priority priority,
                           Queue queue, Channel channel, Tier tier, String customerId, String customerName,
                           UUID assignee, List<String> tags, int escalationLevel, int commentCount,
                           Instant openedAt, Instant updatedAt, Instant resolvedAt, Instant firstResponseDue,
                           Instant resolutionDue, Instant nextDue, boolean breachRecorded, SlaState slaState,
-                          Integer satisfactionRating, long sequence) {
+                          Integer satisfactionRating, Instant lastCustomerMessageAt, long sequence) {
 
     public static CaseSummary of(CaseView view) {
         return new CaseSummary(view.caseId(), view.caseNumber(), view.subject(), view.status(), view.priority(),
@@ -30,7 +31,9 @@ public record CaseSummary(UUID caseId, String caseNumber, String subject, CaseSt
                 view.customer().name(), view.assignee(), view.tags(), view.escalationLevel(), view.commentCount(),
                 view.openedAt(), view.updatedAt(), view.resolvedAt(), view.sla().firstResponseDue(),
                 view.sla().resolutionDue(), SlaState.nextDue(view), !view.sla().breaches().isEmpty(), null,
-                view.satisfaction() == null ? null : view.satisfaction().rating(), view.lastSequence());
+                view.satisfaction() == null ? null : view.satisfaction().rating(),
+                view.lastCustomerMessageAt() == null ? view.openedAt() : view.lastCustomerMessageAt(),
+                view.lastSequence());
     }
 
     /** The same summary with its SLA state as of {@code now}. */
@@ -48,7 +51,8 @@ public record CaseSummary(UUID caseId, String caseNumber, String subject, CaseSt
         }
         return new CaseSummary(caseId, caseNumber, subject, status, priority, queue, channel, tier, customerId,
                 customerName, assignee, tags, escalationLevel, commentCount, openedAt, updatedAt, resolvedAt,
-                firstResponseDue, resolutionDue, nextDue, breachRecorded, state, satisfactionRating, sequence);
+                firstResponseDue, resolutionDue, nextDue, breachRecorded, state, satisfactionRating,
+                lastCustomerMessageAt, sequence);
     }
 
     @Override

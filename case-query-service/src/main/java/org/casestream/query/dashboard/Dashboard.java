@@ -87,9 +87,7 @@ public class Dashboard {
         String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
         List<AgentLoad> loads = new ArrayList<>();
         for (AgentView agent : agents.all()) {
-            String id = agent.agentId().toString();
-            loads.add(new AgentLoad(id, agent.name(), agent.availability(), agent.capacity(),
-                    count(totals, "load", id), count(totals, "resolved", today, id)));
+            loads.add(load(totals, agent, today));
         }
         loads.sort(Comparator.comparing(AgentLoad::name, Comparator.nullsLast(Comparator.naturalOrder())));
         List<DayVolume> volume = new ArrayList<>();
@@ -110,6 +108,17 @@ public class Dashboard {
             current = ((Map<String, Object>) map).get(key);
         }
         return current;
+    }
+
+    /** One agent's load (open cases assigned) and cases resolved today (UTC). */
+    public AgentLoad load(DashboardCounters counters, AgentView agent, Instant now) {
+        return load(counters.totals(), agent, LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+    }
+
+    private static AgentLoad load(Map<String, Object> totals, AgentView agent, String today) {
+        String id = agent.agentId().toString();
+        return new AgentLoad(id, agent.name(), agent.availability(), agent.capacity(), count(totals, "load", id),
+                count(totals, "resolved", today, id));
     }
 
     private static long count(Map<String, Object> totals, String... path) {

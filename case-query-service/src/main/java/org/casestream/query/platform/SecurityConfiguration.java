@@ -27,6 +27,8 @@ public class SecurityConfiguration {
                         "/api/customers/*/cases", "/api/dashboard",
                         "/api/sla", "/api/stream", "/api/agents", "/api/analytics").hasAnyRole(READERS)
                 .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS)
+                .requestMatchers(HttpMethod.GET, "/api/agents/me", "/api/me/cases").hasAnyRole(READERS)
+                .requestMatchers(HttpMethod.PUT, "/api/me/cases/*/read").hasAnyRole(READERS)
                 .requestMatchers("/api/ops/replays", "/api/ops/replays/*", "/api/ops/dead-letters",
                         "/api/ops/dead-letters/retry").hasAnyRole("ops", "admin"));
     }

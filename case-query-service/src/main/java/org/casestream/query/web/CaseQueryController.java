@@ -41,11 +41,12 @@ public class CaseQueryController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Cases by filters (status, priority, queue, assignee, channel, tier, tag, createdFrom, "
-            + "createdTo), full text (q), sort and cursor paging; with the total and facet counts")
+    @Operation(summary = "Cases by filters (status, priority, queue, assignee (an agent id, none, or me: the agent "
+            + "the caller's login is linked to), channel, tier, tag, createdFrom, createdTo), full text (q), sort and "
+            + "cursor paging; with the total and facet counts")
     @GetMapping("/api/cases")
     public CasePage list(@RequestParam MultiValueMap<String, String> parameters) {
-        return search(ListRequest.parse(parameters));
+        return search(ListRequest.parse(AssigneeMe.resolve(parameters, Caller.current())));
     }
 
     @Operation(summary = "A customer's cases (those of the records merged into them too), with the same filters, "

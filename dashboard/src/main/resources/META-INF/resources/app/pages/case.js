@@ -3,7 +3,7 @@
 // and what routing says: why this queue, and similar cases.
 // The parts are drawn by the modules in case/; this module holds the state and keeps them in step.
 
-import {api, hasRole} from '../api.js';
+import {api, currentUser, hasRole} from '../api.js';
 import {cardFrame} from '../components/card.js';
 import {attempt, succeed} from '../components/form.js';
 import {agentName, agents as loadAgents} from '../directory.js';
@@ -116,12 +116,22 @@ export async function render(main, {params, query}) {
                 : await api(`/api/cases/${caseId}`);
             show(normalise(view));
             document.title = `${view.caseNumber} · Casestream`;
+            markRead();
         } catch (error) {
             message.append(problemBox(error));
             if (!current) {
                 fill(head, h('h1', {}, 'Case'));
             }
         }
+    }
+
+    /** An agent who sees the case as it is now has read it: it leaves the unread ones in their cases. */
+    function markRead() {
+        const user = currentUser();
+        if (asOf || !user || !user.agentId) return;
+        api(`/api/me/cases/${caseId}/read`, {method: 'PUT'}).catch(() => {
+            // only the unread marker depends on it; the case is shown either way
+        });
     }
 
     async function viewAsOf(instant) {
@@ -167,6 +177,11 @@ export async function render(main, {params, query}) {
                 notificationsCard)));
     await load();
     await Promise.all([refreshHistory(), routing.refresh()]);
+    // opened to reply (from my cases' r): the reply box has the keyboard
+    if (canEdit() && ['public', 'internal'].includes(query.get('compose'))) {
+        compose.setKind(query.get('compose'));
+        compose.focus();
+    }
     return () => {
         unsubscribe();
         unregister();

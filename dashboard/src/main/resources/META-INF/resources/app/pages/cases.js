@@ -31,7 +31,8 @@ export async function render(main, {query}) {
     const agentList = await loadAgents();
 
     const total = h('span', {class: 'muted', id: 'case-total'});
-    const head = h('div', {class: 'page-head'}, h('h1', {}, 'Cases'), total);
+    const head = h('div', {class: 'page-head'}, h('h1', {}, 'Cases'), total,
+        canWork ? h('a', {href: '/cases/new', class: 'button', id: 'new-case-link'}, 'New case') : null);
     const queueNav = tabs('Queues', 'queue-tabs');
     const drawQueueNav = () => fill(queueNav, linkList(queueLinks(filters)));
     const use = (next, options) => {

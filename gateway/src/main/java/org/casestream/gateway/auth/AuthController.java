@@ -41,10 +41,12 @@ public class AuthController {
     private final AuthAudit audit;
     private final Duration refreshTtl;
     private final boolean secureCookies;
+    private final LinkedAgent linkedAgent;
 
-    public AuthController(AuthService auth, SecondFactor secondFactor, AuthAudit audit, TokenProperties tokens,
-            WebProperties web) {
+    AuthController(AuthService auth, SecondFactor secondFactor, AuthAudit audit, TokenProperties tokens,
+            WebProperties web, LinkedAgent linkedAgent) {
         this.auth = auth;
+        this.linkedAgent = linkedAgent;
         this.secondFactor = secondFactor;
         this.audit = audit;
         this.refreshTtl = tokens.refreshTokenTtl();
@@ -111,12 +113,13 @@ public class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Who the bearer token belongs to")
+    @Operation(summary = "Who the bearer token belongs to, and the agent they work as (skills, capacity, "
+            + "availability, load) when their login is linked to one")
     @GetMapping("/api/auth/me")
     public TokenResponse.Me me(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         return new TokenResponse.Me(caller.subject(), caller.name(), List.copyOf(caller.roles()).stream().sorted().toList(),
-                caller.agentId());
+                caller.agentId(), caller.agentId() == null ? null : linkedAgent.of(jwt));
     }
 
     private ResponseEntity<TokenResponse> withCookie(TokenResponse tokens) {

@@ -42,7 +42,8 @@ class GatewayRoutes {
                                 .or(path("/api/analytics/**"))
                                 .or(path("/api/saved-searches/**"))
                                 .or(path("/api/stream"))
-                                .or(GET("/api/agents"))
+                                .or(GET("/api/agents")).or(GET("/api/agents/me"))
+                                .or(path("/api/me/**"))
                                 .or(path("/api/ops/replays/**"))
                                 .or(path("/api/ops/dead-letters/**"))))
                 .and(to("command", backends.command(),

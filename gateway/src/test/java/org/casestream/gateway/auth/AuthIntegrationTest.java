@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,6 +18,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.awaitility.Awaitility;
+import org.casestream.gateway.support.Backend;
 import org.casestream.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +86,41 @@ class AuthIntegrationTest extends GatewayIntegrationTest {
 
         assertProblem(get("/api/auth/me", null), 401);
         assertProblem(get("/api/auth/me", "not.a.token"), 401);
+    }
+
+    /** A login linked to an agent sees that agent as the query side has it, asked with the person's own token. */
+    @Test
+    void whoAmIIncludesTheAgentALoginWorksAs() throws InterruptedException {
+        String admin = adminToken();
+        String unlinked = createUser(admin, "Una Unlinked", PASSWORD, "agent");
+        String linked = createUser(admin, "Lin Linked", PASSWORD, "agent");
+        String agentId = UUID.randomUUID().toString();
+        assertThat(call("PATCH", "/api/admin/users/" + linked, bearer(admin), Map.of("agentId", agentId)).status())
+                .isEqualTo(200);
+
+        query.clear();
+        Answer none = get("/api/auth/me", tokenOf(unlinked, PASSWORD));
+        assertThat(none.json().hasNonNull("agentId")).isFalse();
+        assertThat(none.json().has("agent")).isFalse();
+        assertThat(query.receivedNothing()).as("nothing to ask for a login linked to no agent").isTrue();
+
+        String token = tokenOf(linked, PASSWORD);
+        Answer me = get("/api/auth/me", token);
+        assertThat(me.json().get("agentId").asText()).isEqualTo(agentId);
+        assertThat(me.json().get("agent").get("path").asText()).isEqualTo("/api/agents/me");
+        Backend.Received asked = query.next();
+        assertThat(asked.path()).isEqualTo("/api/agents/me");
+        assertThat(asked.header("Authorization")).isEqualTo("Bearer " + token);
+
+        query.down();
+        try {
+            Answer queryAway = get("/api/auth/me", token);
+            assertThat(queryAway.status()).isEqualTo(200);
+            assertThat(queryAway.json().get("agentId").asText()).isEqualTo(agentId);
+            assertThat(queryAway.json().has("agent")).isFalse();
+        } finally {
+            query.up();
+        }
     }
 
     @Test

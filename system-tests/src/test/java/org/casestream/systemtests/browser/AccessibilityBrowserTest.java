@@ -89,7 +89,9 @@ class AccessibilityBrowserTest {
     private static Map<String, String> pages(BrowserFixtures.OpenedCase opened, String customerId) {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
+        pages.put("my-cases", "/my-cases");
         pages.put("cases", "/cases");
+        pages.put("new-case", "/cases/new");
         pages.put("case", "/cases/" + opened.caseId());
         pages.put("customers", "/customers?q=mail.example.test");
         pages.put("customer", "/customers/" + customerId);

@@ -82,6 +82,12 @@ final class BrowserFixtures {
         return agentId;
     }
 
+    /** The login works as the agent: an admin links it (the person logs in again to carry the link). */
+    void link(Login login, String agentId) {
+        gateway.call("PATCH", "/api/admin/users/" + login.username(), platform.admin(), Map.of("agentId", agentId),
+                Map.of()).expect(200);
+    }
+
     /** A case an agent opens from the dashboard's API for a new customer, once the read side lists it. */
     OpenedCase openCase(Login agent, String subject, String priority) {
         return openCase(agent, platform.customers().next("gold"), subject, "Opened by the browser tests. " + subject, priority);
