@@ -1,5 +1,5 @@
 // Case detail: customer and fields, SLA clocks, the threaded conversation with replies and internal notes, the
-// controls (status, priority, assignee, escalate, tags), the timeline from the event history with "view as of",
+// controls (status, priority, assignee, escalate, tags, a macro), the timeline from the event history with "view as of",
 // and what routing says: why this queue, and similar cases.
 // The parts are drawn by the modules in case/; this module holds the state and keeps them in step.
 
@@ -14,6 +14,7 @@ import {createActions} from './case/actions.js';
 import {createCompose} from './case/compose.js';
 import {createConversation} from './case/conversation.js';
 import {drawAsOfBanner, drawNotifications, drawTimeline} from './case/history.js';
+import {createMacroPicker} from './case/macros.js';
 import {drawCustomer, drawDescription, drawDetails, drawHead, flashChanges} from './case/meta.js';
 import {normalise} from './case/model.js';
 import {createRouting} from './case/routing.js';
@@ -47,7 +48,12 @@ export async function render(main, {params, query}) {
     const thread = createThread(compose);
     const conversation = createConversation(caseId);
     const routing = createRouting(caseId);
-    const actions = createActions(agentList, command);
+    const picker = createMacroPicker(caseId, view => {
+        actions.forgetEdits();
+        show(normalise(view));
+        refreshHistory();
+    });
+    const actions = createActions(agentList, command, picker.opener);
 
     async function command(path, body, done) {
         await attempt(async () => {
@@ -158,13 +164,18 @@ export async function render(main, {params, query}) {
         compose.setKind(kind);
         compose.focus();
     };
-    const unregister = registerShortcuts({r: write('public'), n: write('internal')});
+    const pickMacro = event => {
+        if (!canEdit()) return;
+        event.preventDefault();
+        picker.open();
+    };
+    const unregister = registerShortcuts({r: write('public'), n: write('internal'), m: pickMacro});
 
     main.append(h('p', {}, h('a', {href: '/cases'}, '← Back to cases')), head, asOfBanner, message,
         h('div', {class: 'case-layout'},
             h('div', {}, descriptionCard, thread.element, timelineCard),
             h('div', {}, actions.element, slaCard, customerCard, detailsCard, routing.whyCard, routing.similarCard,
-                notificationsCard)));
+                notificationsCard)), picker.dialog);
     await load();
     await Promise.all([refreshHistory(), routing.refresh()]);
     return () => {
