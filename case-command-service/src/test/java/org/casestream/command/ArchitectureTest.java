@@ -30,7 +30,7 @@ class ArchitectureTest {
     static final ArchRule domainHasNoAdapters = noClasses().that().resideInAPackage("..command.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.intake..", "..command.cases..",
                     "..command.agents..", "..command.audit..", "..command.publishing..", "..command.platform..",
-                    "..command.customers..", "..command.attachments..");
+                    "..command.customers..", "..command.attachments..", "..command.macros..");
 
     @ArchTest
     static final ArchRule sharesOnlyTheCatalogue = noClasses().should().dependOnClassesThat()
@@ -46,7 +46,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Features").definedBy("..command.intake..", "..command.cases..", "..command.agents..",
-                    "..command.audit..", "..command.attachments..", "..command.customers..", "..command.publishing..")
+                    "..command.audit..", "..command.attachments..", "..command.customers..", "..command.macros..",
+                    "..command.publishing..")
             .layer("Platform").definedBy("..command.platform..")
             .layer("Domain").definedBy("..command.domain..")
             .whereLayer("Features").mayNotBeAccessedByAnyLayer()

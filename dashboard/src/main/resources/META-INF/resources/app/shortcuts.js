@@ -39,7 +39,8 @@ export function installShortcuts({target, navigate}) {
     let goTimer = null;
 
     document.addEventListener('keydown', event => {
-        if (event.ctrlKey || event.metaKey || event.altKey || help.isOpen()) {
+        // a dialog open (this help, a page's picker) has the keys to itself
+        if (event.ctrlKey || event.metaKey || event.altKey || help.isOpen() || document.querySelector('dialog[open]')) {
             return;
         }
         const element = event.target;

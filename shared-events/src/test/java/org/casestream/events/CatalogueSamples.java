@@ -20,6 +20,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -68,6 +69,9 @@ public final class CatalogueSamples {
                 new CaseEscalated(CASE, 1, "SLA breached"),
                 new SatisfactionRated(CASE, 5, "Quick and kind"),
                 new CaseTagged(CASE, List.of("billing"), List.of("vip")),
+                new MacroApplied(CASE, UUID.fromString("6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"), "Refund approved",
+                        "agent-grace", "Grace Hopper", List.of(UUID.randomUUID(), UUID.randomUUID()), CaseStatus.DONE,
+                        Priority.LOW, List.of("refund")),
                 new AgentRegistered(AGENT, "Grace Hopper", "grace@example.com", List.of(new Skill(Queue.LOGIN, 4)), 5,
                         null),
                 new AgentSkillsChanged(AGENT, List.of(new Skill(Queue.PAYMENTS, 2)), 8),
@@ -100,6 +104,7 @@ public final class CatalogueSamples {
                 case CaseEscalated e -> "escalated " + e.level();
                 case SatisfactionRated e -> "rated " + e.rating();
                 case CaseTagged e -> "tagged " + e.added();
+                case MacroApplied e -> "macro " + e.macroId();
             };
             case AgentEvent agentEvent -> switch (agentEvent) {
                 case AgentRegistered e -> "agent " + e.capacity();

@@ -18,7 +18,7 @@ class EventCatalogueTest {
         assertThat(EventCatalogue.all()).extracting(EventType::name).containsExactlyInAnyOrder(
                 "CaseOpened", "CaseClassified", "CasePriorityChanged", "SlaTargetsSet", "CaseAssigned",
                 "CaseUnassigned", "CaseStatusChanged", "CaseReopened", "CommentAdded", "FirstResponseRecorded",
-                "SlaBreached", "CaseEscalated", "SatisfactionRated", "CaseTagged",
+                "SlaBreached", "CaseEscalated", "SatisfactionRated", "CaseTagged", "MacroApplied",
                 "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged",
                 "CustomerRegistered", "CustomerIdentityAdded", "CustomerProfileChanged", "CustomerTierChanged",
                 "CustomerMerged", "CustomerMergedInto");

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code ./casestream demo} loads its data through the gateway: its people log in with the demo password, and the
- * cases it posted are there across channels, some of them worked to done. Runs near the end: its agents would
- * otherwise compete for the other tests' cases.
+ * {@code ./casestream demo} loads its data through the gateway: its people log in with the demo password, the
+ * cases it posted are there across channels, some of them worked to done, and the lead's shared macros are there,
+ * some of them used. Runs near the end: its agents would otherwise compete for the other tests' cases.
  */
 @ExtendWith(PlatformExtension.class)
 @Order(Integer.MAX_VALUE - 1)
@@ -42,6 +42,15 @@ class DemoDataTest {
             assertThat(gateway.get("/api/cases?status=done&limit=1", manager).expect(200).json().path("total").asLong())
                     .isPositive();
             assertThat(all.path("total").asLong()).isGreaterThanOrEqualTo(40);
+        });
+        // the lead's shared macros, each once; some cases were answered with one
+        JsonNode macros = gateway.get("/api/macros", agent).expect(200).json();
+        assertThat(macros.findValuesAsText("name")).containsOnlyOnce("We are on it", "Need more details",
+                "Refund issued", "Second look, please");
+        assertThat(macros).anySatisfy(macro -> {
+            assertThat(macro.path("name").asText()).isEqualTo("We are on it");
+            assertThat(macro.path("scope").asText()).isEqualTo("shared");
+            assertThat(macro.path("usageCount").asLong()).isPositive();
         });
         JsonNode agents = gateway.get("/api/agents", manager).expect(200).json();
         assertThat(agents.findValuesAsText("name")).anySatisfy(name -> assertThat(name).endsWith("(lead)"));

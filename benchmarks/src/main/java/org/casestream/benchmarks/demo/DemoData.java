@@ -1,6 +1,7 @@
 package org.casestream.benchmarks.demo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
@@ -47,6 +48,27 @@ final class DemoData {
                     new String[] {"How do I get my money back", "The product is not what was described, I would like my money back."},
                     new String[] {"Returned item, refund missing", "The return was accepted, but the refund never showed up."},
                     new String[] {"Partial refund only", "I got only half of the refund I was promised for the returned goods."}));
+
+    /** The team's shared macros (canned responses with placeholders, and what else each does); the first is "on it". */
+    static final List<Map<String, Object>> MACROS = List.of(
+            Map.of("name", "We are on it", "scope", "shared", "visibility", "public",
+                    "body", "Hello {{customer.firstName}},\n\nthank you for writing to us about \"{{case.subject}}\" "
+                            + "({{case.number}}). We are looking into it and will get back to you shortly.\n\n{{agent.name}}",
+                    "actions", Map.of("status", "inprogress")),
+            Map.of("name", "Need more details", "scope", "shared", "visibility", "public",
+                    "body", "Hello {{customer.firstName}},\n\nto help you with {{case.number}} we need a little more: "
+                            + "could you send us your order number and a screenshot of what you see?\n\n{{agent.name}}",
+                    "actions", Map.of("tags", List.of("waiting-on-customer"))),
+            Map.of("name", "Refund issued", "scope", "shared", "visibility", "public",
+                    "body", "Hello {{customer.firstName}},\n\nwe have issued the refund for {{case.number}}; it shows "
+                            + "on your statement within five business days.\n\n{{agent.name}}",
+                    "actions", Map.of("status", "done", "tags", List.of("refund"),
+                            "note", "Refund issued by {{agent.name}}: check the payment provider if {{customer.name}} "
+                                    + "writes again.")),
+            Map.of("name", "Second look, please", "scope", "shared", "visibility", "internal",
+                    "body", "Needs a second look from the {{case.queue}} team: {{customer.name}} is waiting on "
+                            + "{{case.number}}.",
+                    "actions", Map.of("priority", "high")));
 
     private static final List<String> REPLIES = List.of(
             "Thanks for reaching out, we are looking into it right now.",

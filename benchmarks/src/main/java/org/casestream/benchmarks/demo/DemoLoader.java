@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Loads demo data into a running Casestream through the gateway's public API only, as an admin, a team and its
- * channels would: people for every role, agents with skills (online), an API key per channel, a few hundred
- * tickets across queues, channels and tiers, then replies, internal notes, customer replies, escalations, work
- * in progress, closed cases and ratings. Run it with {@code ./casestream demo}. Writes are idempotent per seed:
+ * channels would: people for every role, agents with skills (online), an API key per channel, the lead's shared
+ * macros, a few hundred tickets across queues, channels and tiers, then replies, internal notes, customer replies,
+ * escalations, work in progress (some of it by a macro), closed cases and ratings. Run it with {@code ./casestream demo}. Writes are idempotent per seed:
  * running it again with the same {@code --seed} adds no second copy of a ticket.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -98,8 +98,9 @@ public final class DemoLoader implements Callable<Integer> {
             int registered = registerAgents(adminToken, data, agentIds);
             linkLogins(adminToken, data, agentIds);
             Map<String, Credentials> keys = apiKeys(adminToken);
+            String onIt = macros();
             List<Opened> opened = postTickets(keys, data);
-            Map<String, Integer> work = workCases(opened, keys, agentUsers, data);
+            Map<String, Integer> work = workCases(opened, keys, agentUsers, data, onIt);
             summary(opened.size(), registered, work, Duration.between(started, Instant.now()));
             return 0;
         } catch (DemoFailure e) {
@@ -222,6 +223,37 @@ public final class DemoLoader implements Callable<Integer> {
         return keys;
     }
 
+    /** The team's shared macros, kept by the lead: the ones missing are created. The id of "We are on it". */
+    private String macros() {
+        Credentials lead = Credentials.bearer(api.login("lead", demoPassword));
+        Map<String, String> shared = new LinkedHashMap<>();
+        Answer known = api.call("GET", "/api/macros", lead, null, null);
+        if (!known.ok()) {
+            throw new DemoFailure("cannot list the macros (HTTP " + known.status() + "): " + problem(known));
+        }
+        known.body().forEach(macro -> {
+            if (macro.path("scope").asText().equals("shared")) {
+                shared.put(macro.path("name").asText(), macro.path("macroId").asText());
+            }
+        });
+        int created = 0;
+        for (Map<String, Object> macro : DemoData.MACROS) {
+            String name = (String) macro.get("name");
+            if (!shared.containsKey(name)) {
+                Answer answer = api.call("POST", "/api/macros", lead, macro, null);
+                if (!answer.ok()) {
+                    throw new DemoFailure("cannot create the macro " + name + " (HTTP " + answer.status() + "): "
+                            + problem(answer));
+                }
+                shared.put(name, answer.body().path("macroId").asText());
+                created++;
+            }
+        }
+        out.printf("macros: %d shared ones made by the lead (%d already there)%n", DemoData.MACROS.size(),
+                DemoData.MACROS.size() - created);
+        return shared.get((String) DemoData.MACROS.getFirst().get("name"));
+    }
+
     private record Opened(int index, String caseId, String caseNumber, String channel) {
     }
 
@@ -259,13 +291,17 @@ public final class DemoLoader implements Callable<Integer> {
         return opened.stream().sorted(java.util.Comparator.comparingInt(Opened::index)).toList();
     }
 
-    /** Replies, internal notes, customer replies, escalations, work in progress, done and rated. */
+    /**
+     * Replies, internal notes, customer replies, escalations, work in progress (one case in twelve by the "We are on
+     * it" macro), done and rated.
+     */
     private Map<String, Integer> workCases(List<Opened> opened, Map<String, Credentials> keys, List<String> agentUsers,
-            DemoData data) {
+            DemoData data, String onItMacro) {
         List<Credentials> agentTokens = agentUsers.stream().map(user -> Credentials.bearer(api.login(user, demoPassword))).toList();
         Credentials lead = Credentials.bearer(api.login("lead", demoPassword));
         Map<String, AtomicInteger> counts = new LinkedHashMap<>();
-        for (String what : List.of("replies", "internal notes", "customer replies", "escalations", "in progress", "done", "rated")) {
+        for (String what : List.of("replies", "internal notes", "customer replies", "escalations", "in progress",
+                "macros applied", "done", "rated")) {
             counts.put(what, new AtomicInteger());
         }
         List<Runnable> work = new ArrayList<>();
@@ -281,8 +317,12 @@ public final class DemoLoader implements Callable<Integer> {
             int rating = 2 + data.percent() % 4;
             String replyText = data.reply();
             String noteText = data.note();
+            boolean byMacro = ticket.index() % 12 == 5;
             work.add(() -> {
-                if (progress < 50) {
+                if (byMacro) {
+                    count(counts, "macros applied", api.call("POST", path + "/macros/" + onItMacro, agent, null,
+                            prefix + "macro"));
+                } else if (progress < 50) {
                     count(counts, "in progress", api.call("POST", path + "/status", agent, Map.of("status", "inprogress"), prefix + "progress"));
                 }
                 if (reply) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.NotFound;
 import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.cases.MacroApplied;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,8 +40,10 @@ public class AuditController {
             throw new NotFound("No case " + caseId);
         }
         if (Caller.current().hasRole("channel")) {
+            // nor which of the team's macros answered: that is the team's
             return entries.stream()
-                    .filter(entry -> !(entry.data() instanceof CommentAdded comment && comment.internal())).toList();
+                    .filter(entry -> !(entry.data() instanceof CommentAdded comment && comment.internal()))
+                    .filter(entry -> !(entry.data() instanceof MacroApplied)).toList();
         }
         return entries;
     }

@@ -27,6 +27,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -108,6 +109,7 @@ final class CaseStateFold {
                 tags.addAll(e.added());
                 e.removed().forEach(tags::remove);
             }
+            case MacroApplied e -> { } // what it did are events of their own
         }
         updatedAt = at;
         version = sequence;

@@ -32,7 +32,12 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/classification", "/api/cases/*/priority",
                         "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
-                        "/api/cases/*/comments", "/api/cases/*/tags").hasAnyRole(CASE_WORKERS)
+                        "/api/cases/*/comments", "/api/cases/*/tags", "/api/cases/*/macros/*").hasAnyRole(CASE_WORKERS)
+                // macros: shared ones kept by leads and admins, personal ones by their owner (decided per macro)
+                .requestMatchers(HttpMethod.GET, "/api/macros", "/api/macros/**").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.POST, "/api/macros").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.PUT, "/api/macros/*").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.DELETE, "/api/macros/*").hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.POST, "/api/attachments").hasAnyRole("agent", "lead", "admin",
                         Caller.CHANNEL_ROLE, Caller.NOTIFICATION_ROLE)
                 .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole("agent", "lead", "manager", "admin",

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.casestream.command.domain.cases.CaseAggregate;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
+import org.casestream.command.domain.cases.CaseCommands.ApplyMacro;
 import org.casestream.command.domain.cases.CaseCommands.AssignCase;
 import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
 import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
@@ -42,6 +43,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -369,6 +371,72 @@ class CaseAggregateTest {
         void refusesRatingsOutOfRange() {
             fixture.given(opened(), started(), finished()).when(new RateSatisfaction(CASE, 6, null))
                     .expectException(InvalidCommand.class);
+        }
+    }
+
+    @Nested
+    class Macros {
+
+        private static final UUID MACRO = UUID.randomUUID();
+        private static final UUID REPLY = UUID.randomUUID();
+        private static final UUID NOTE = UUID.randomUUID();
+
+        private ApplyMacro macro(CaseStatus status, Priority priority, Set<String> tags, String note) {
+            return new ApplyMacro(CASE, MACRO, "Refund sent", "grace", "Grace Hopper", REPLY, Visibility.PUBLIC,
+                    "Hello Ada, your refund for CS-1001 is on its way.", note == null ? null : NOTE, note, status,
+                    priority, tags, NOW);
+        }
+
+        @Test
+        void recordsTheMacroThenItsReplyNoteTagsPriorityAndStatusInOneCommit() {
+            fixture.given(opened(), started())
+                    .when(macro(CaseStatus.DONE, Priority.LOW, Set.of("Refund", "vip"), "Refund issued in the PSP"))
+                    .expectEvents(
+                            new MacroApplied(CASE, MACRO, "Refund sent", "grace", "Grace Hopper", List.of(REPLY, NOTE),
+                                    CaseStatus.DONE, Priority.LOW, List.of("refund")),
+                            new CommentAdded(CASE, REPLY, null, AuthorType.AGENT, "grace", "Grace Hopper",
+                                    Visibility.PUBLIC, "Hello Ada, your refund for CS-1001 is on its way.", List.of()),
+                            new FirstResponseRecorded(CASE, NOW, "grace"),
+                            new CommentAdded(CASE, NOTE, null, AuthorType.AGENT, "grace", "Grace Hopper",
+                                    Visibility.INTERNAL, "Refund issued in the PSP", List.of()),
+                            new CaseTagged(CASE, List.of("refund"), List.of()),
+                            new CasePriorityChanged(CASE, Priority.LOW, Priority.MEDIUM, "macro: Refund sent"),
+                            new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.IN_PROGRESS));
+        }
+
+        @Test
+        void leavesWhatTheCaseHasAlreadyAsItIs() {
+            fixture.given(opened(), started())
+                    .when(macro(CaseStatus.IN_PROGRESS, Priority.MEDIUM, Set.of("vip"), null))
+                    .expectEvents(
+                            new MacroApplied(CASE, MACRO, "Refund sent", "grace", "Grace Hopper", List.of(REPLY), null,
+                                    null, List.of()),
+                            new CommentAdded(CASE, REPLY, null, AuthorType.AGENT, "grace", "Grace Hopper",
+                                    Visibility.PUBLIC, "Hello Ada, your refund for CS-1001 is on its way.", List.of()),
+                            new FirstResponseRecorded(CASE, NOW, "grace"));
+        }
+
+        @Test
+        void aStatusTheCaseCannotMoveToRefusesAllOfIt() {
+            fixture.given(opened()).when(macro(CaseStatus.DONE, Priority.HIGH, Set.of("refund"), "note"))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPriorityOnADoneCaseRefusesAllOfIt() {
+            fixture.given(opened(), started(), finished()).when(macro(null, Priority.HIGH, Set.of(), null))
+                    .expectException(RuleViolation.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void appliedAgainWithTheSameCommentIdChangesNothing() {
+            fixture.given(opened(), new CommentAdded(CASE, REPLY, null, AuthorType.AGENT, "grace", "Grace Hopper",
+                            Visibility.PUBLIC, "Hello", List.of()))
+                    .when(macro(CaseStatus.IN_PROGRESS, null, Set.of(), null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
     }
 }

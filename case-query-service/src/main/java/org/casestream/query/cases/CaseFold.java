@@ -22,6 +22,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -90,6 +91,7 @@ public final class CaseFold {
                 tagged.removed().forEach(tags::remove);
                 next.tags = List.copyOf(tags);
             }
+            case MacroApplied applied -> { } // its reply, note and changes are events of their own
         }
         return next.build();
     }

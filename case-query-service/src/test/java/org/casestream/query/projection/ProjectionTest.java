@@ -38,6 +38,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -205,6 +206,36 @@ class ProjectionTest {
      * later one must not write its older fold over it: a view never goes back to an older sequence (the write of
      * the instance that is behind is dropped; it applies the later events again from the newer view).
      */
+    /**
+     * A macro arrives as the command side writes it: a MacroApplied, then its reply, tags and priority as their own
+     * events. The MacroApplied itself changes nothing of the case but its sequence and time.
+     */
+    @Test
+    void aMacroIsItsOwnEventsAndTheMacroAppliedOnlyMovesTheViewOn() {
+        UUID caseId = UUID.randomUUID();
+        CaseScript script = openedAndAssigned(caseId, UUID.randomUUID());
+        CaseView before = cases.find(caseId).orElseThrow();
+        UUID reply = UUID.randomUUID();
+
+        feed(script.then(new MacroApplied(caseId, UUID.randomUUID(), "Refund sent", "grace", "Grace", List.of(reply),
+                null, Priority.LOW, List.of("refund"))));
+        CaseView marked = cases.find(caseId).orElseThrow();
+        assertThat(marked.lastSequence()).isEqualTo(before.lastSequence() + 1);
+        assertThat(marked.updatedAt()).isAfter(before.updatedAt());
+        assertThat(marked.commentCount()).isEqualTo(before.commentCount());
+        assertThat(marked.priority()).isEqualTo(before.priority());
+        assertThat(marked.tags()).isEqualTo(before.tags());
+
+        feed(script.then(new CommentAdded(caseId, reply, null, AuthorType.AGENT, "grace", "Grace", Visibility.PUBLIC,
+                "Your refund is on its way", List.of())));
+        feed(script.then(new CaseTagged(caseId, List.of("refund"), List.of())));
+        feed(script.then(new CasePriorityChanged(caseId, Priority.LOW, before.priority(), "macro: Refund sent")));
+        CaseView after = cases.find(caseId).orElseThrow();
+        assertThat(after.commentCount()).isEqualTo(before.commentCount() + 1);
+        assertThat(after.tags()).contains("refund");
+        assertThat(after.priority()).isEqualTo(Priority.LOW);
+    }
+
     @Test
     void aViewNeverGoesBackToAnOlderSequence() {
         UUID caseId = UUID.randomUUID();

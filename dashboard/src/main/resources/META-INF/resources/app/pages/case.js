@@ -1,9 +1,9 @@
 // Case detail: customer and fields, SLA clocks, the threaded conversation with replies and internal notes, the
-// controls (status, priority, assignee, escalate, tags), the timeline from the event history with "view as of",
+// controls (status, priority, assignee, escalate, tags, a macro), the timeline from the event history with "view as of",
 // and what routing says: why this queue, and similar cases.
 // The parts are drawn by the modules in case/; this module holds the state and keeps them in step.
 
-import {api, currentUser, hasRole} from '../api.js';
+import {api, hasRole} from '../api.js';
 import {cardFrame} from '../components/card.js';
 import {attempt, succeed} from '../components/form.js';
 import {agentName, agents as loadAgents} from '../directory.js';
@@ -14,8 +14,10 @@ import {createActions} from './case/actions.js';
 import {createCompose} from './case/compose.js';
 import {createConversation} from './case/conversation.js';
 import {drawAsOfBanner, drawNotifications, drawTimeline} from './case/history.js';
+import {createMacroPicker} from './case/macros.js';
 import {drawCustomer, drawDescription, drawDetails, drawHead, flashChanges} from './case/meta.js';
 import {normalise} from './case/model.js';
+import {markRead} from './case/reading.js';
 import {createRouting} from './case/routing.js';
 import {drawSla} from './case/sla.js';
 import {createThread} from './case/thread.js';
@@ -47,7 +49,12 @@ export async function render(main, {params, query}) {
     const thread = createThread(compose);
     const conversation = createConversation(caseId);
     const routing = createRouting(caseId);
-    const actions = createActions(agentList, command);
+    const picker = createMacroPicker(caseId, view => {
+        actions.forgetEdits();
+        show(normalise(view));
+        refreshHistory();
+    });
+    const actions = createActions(agentList, command, picker.opener);
 
     async function command(path, body, done) {
         await attempt(async () => {
@@ -116,22 +123,13 @@ export async function render(main, {params, query}) {
                 : await api(`/api/cases/${caseId}`);
             show(normalise(view));
             document.title = `${view.caseNumber} · Casestream`;
-            markRead();
+            if (!asOf) markRead(caseId);
         } catch (error) {
             message.append(problemBox(error));
             if (!current) {
                 fill(head, h('h1', {}, 'Case'));
             }
         }
-    }
-
-    /** An agent who sees the case as it is now has read it: it leaves the unread ones in their cases. */
-    function markRead() {
-        const user = currentUser();
-        if (asOf || !user || !user.agentId) return;
-        api(`/api/me/cases/${caseId}/read`, {method: 'PUT'}).catch(() => {
-            // only the unread marker depends on it; the case is shown either way
-        });
     }
 
     async function viewAsOf(instant) {
@@ -168,13 +166,18 @@ export async function render(main, {params, query}) {
         compose.setKind(kind);
         compose.focus();
     };
-    const unregister = registerShortcuts({r: write('public'), n: write('internal')});
+    const pickMacro = event => {
+        if (!canEdit()) return;
+        event.preventDefault();
+        picker.open();
+    };
+    const unregister = registerShortcuts({r: write('public'), n: write('internal'), m: pickMacro});
 
     main.append(h('p', {}, h('a', {href: '/cases'}, '← Back to cases')), head, asOfBanner, message,
         h('div', {class: 'case-layout'},
             h('div', {}, descriptionCard, thread.element, timelineCard),
             h('div', {}, actions.element, slaCard, customerCard, detailsCard, routing.whyCard, routing.similarCard,
-                notificationsCard)));
+                notificationsCard)), picker.dialog);
     await load();
     await Promise.all([refreshHistory(), routing.refresh()]);
     // opened to reply (from my cases' r): the reply box has the keyboard

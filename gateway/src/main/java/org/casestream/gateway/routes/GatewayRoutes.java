@@ -52,6 +52,7 @@ class GatewayRoutes {
                                 .or(path("/api/attachments")).or(path("/api/attachments/**"))
                                 .or(path("/api/intake/**"))
                                 .or(path("/api/agents/**"))
+                                .or(path("/api/macros")).or(path("/api/macros/**"))
                                 .or(path("/api/audit/**"))))
                 .and(to("routing", backends.routing(), path("/api/routing/**")))
                 .and(to("notification", backends.notification(),

@@ -74,6 +74,13 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 Arguments.of("PUT", "/api/agents/a-1/availability", "command"),
                 Arguments.of("PUT", "/api/agents/a-1/skills", "command"),
                 Arguments.of("GET", "/api/audit?caseId=c-1", "command"),
+                // macros: kept, previewed and applied on the command side
+                Arguments.of("GET", "/api/macros", "command"),
+                Arguments.of("POST", "/api/macros", "command"),
+                Arguments.of("GET", "/api/macros/m-1/preview?caseId=c-1", "command"),
+                Arguments.of("PUT", "/api/macros/m-1", "command"),
+                Arguments.of("DELETE", "/api/macros/m-1", "command"),
+                Arguments.of("POST", "/api/cases/c-1/macros/m-1", "command"),
                 // routing configuration
                 Arguments.of("GET", "/api/routing/config/classification-rules", "routing"),
                 Arguments.of("PUT", "/api/routing/config/sla-policies", "routing"),

@@ -25,6 +25,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -80,6 +81,7 @@ public class Directory {
             case SlaBreached breached -> touch(event, sequence, at);
             case SatisfactionRated rated -> touch(event, sequence, at);
             case CaseTagged tagged -> touch(event, sequence, at);
+            case MacroApplied applied -> touch(event, sequence, at);
         }
     }
 

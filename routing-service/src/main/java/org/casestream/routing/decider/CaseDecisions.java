@@ -18,6 +18,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -77,6 +78,7 @@ final class CaseDecisions {
             case CommentAdded ignored -> { }
             case CaseTagged ignored -> { }
             case SatisfactionRated ignored -> { }
+            case MacroApplied ignored -> { } // what a macro changed arrives as those changes' own events
         }
         // last, so the cases assigned above are not offered again and their agents' loads count
         UUID agentWithRoom = RoutingDecider.reads(changed, state.assigneeBefore()).agentWithRoom();

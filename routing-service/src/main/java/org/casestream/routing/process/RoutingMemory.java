@@ -24,6 +24,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -84,6 +85,7 @@ class RoutingMemory {
             case CommentAdded ignored -> { }
             case CaseTagged ignored -> { }
             case SatisfactionRated ignored -> { }
+            case MacroApplied ignored -> { }
         }
         store.setSequence(caseId, envelope.sequence());
         return true;

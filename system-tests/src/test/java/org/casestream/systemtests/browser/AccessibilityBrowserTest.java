@@ -96,6 +96,7 @@ class AccessibilityBrowserTest {
         pages.put("customers", "/customers?q=mail.example.test");
         pages.put("customer", "/customers/" + customerId);
         pages.put("agents", "/agents");
+        pages.put("macros", "/macros");
         pages.put("admin-users", "/admin/users");
         pages.put("admin-api-keys", "/admin/api-keys");
         pages.put("admin-routing", "/admin/routing");

@@ -2,6 +2,7 @@ package org.casestream.command.domain.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.RuleViolation;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
+import org.casestream.command.domain.cases.CaseCommands.ApplyMacro;
 import org.casestream.command.domain.cases.CaseCommands.AssignCase;
 import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
 import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
@@ -47,6 +49,7 @@ import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
 import org.casestream.events.cases.FirstResponseRecorded;
+import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
@@ -153,6 +156,53 @@ public class CaseAggregate {
         if (command.authorType() == AuthorType.CUSTOMER && command.visibility() == Visibility.INTERNAL) {
             throw new InvalidCommand("visibility", "a customer cannot write an internal note");
         }
+        comment(command);
+    }
+
+    /**
+     * A macro's reply (or note), its internal note, tags, priority and status, in that order, after a
+     * {@link MacroApplied} that names them. Every rule is checked before anything is applied: a status the case
+     * cannot move to, or a priority on a done case, refuses the whole macro. What the case has already (its status,
+     * its priority, a tag) is left as it is. Applied again with the same comment id (a retried request), nothing.
+     */
+    @CommandHandler
+    public void handle(ApplyMacro command) {
+        if (commentIds.contains(command.commentId())) {
+            return;
+        }
+        Priority newPriority = command.priority() == null || command.priority() == priority ? null : command.priority();
+        CaseStatus newStatus = command.status() == null || command.status() == status ? null : command.status();
+        if (newPriority != null) {
+            requireOpen("change the priority of");
+        }
+        if (newStatus != null && !TRANSITIONS.get(status).contains(newStatus)) {
+            throw new RuleViolation("a case cannot go from " + status + " to " + newStatus);
+        }
+        List<String> added = new ArrayList<>(new TreeSet<>(normalised(List.copyOf(command.tags()))));
+        added.removeAll(tags);
+        List<UUID> comments = command.note() == null ? List.of(command.commentId())
+                : List.of(command.commentId(), command.noteId());
+        apply(new MacroApplied(caseId, command.macroId(), command.macroName(), command.appliedBy(),
+                command.appliedByName(), comments, newStatus, newPriority, added));
+        comment(new AddComment(caseId, command.commentId(), null, AuthorType.AGENT, command.appliedBy(),
+                command.appliedByName(), command.visibility(), command.body(), List.of(), command.at()));
+        if (command.note() != null) {
+            comment(new AddComment(caseId, command.noteId(), null, AuthorType.AGENT, command.appliedBy(),
+                    command.appliedByName(), Visibility.INTERNAL, command.note(), List.of(), command.at()));
+        }
+        if (!added.isEmpty()) {
+            apply(new CaseTagged(caseId, added, List.of()));
+        }
+        if (newPriority != null) {
+            apply(new CasePriorityChanged(caseId, newPriority, priority, "macro: " + command.macroName()));
+        }
+        if (newStatus != null) {
+            apply(new CaseStatusChanged(caseId, newStatus, status));
+        }
+    }
+
+    /** A comment whose rules were checked; an agent's first public reply is the first response. */
+    private void comment(AddComment command) {
         apply(new CommentAdded(caseId, command.commentId(), command.parentId(), command.authorType(),
                 command.authorId(), command.authorName(), command.visibility(), command.body(),
                 command.attachments()));

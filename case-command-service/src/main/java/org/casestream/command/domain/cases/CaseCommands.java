@@ -112,6 +112,33 @@ public final class CaseCommands {
         }
     }
 
+    /**
+     * Applies a macro: its reply or note ({@code body}, rendered already, as {@code commentId}), an optional internal
+     * {@code note} (as {@code noteId}), and the status, priority and tags it sets, all or nothing. Who applies it
+     * ({@code appliedBy}, the caller's subject, and their name) is the author of its comments.
+     */
+    public record ApplyMacro(@TargetAggregateIdentifier UUID caseId, UUID macroId, String macroName, String appliedBy,
+                             String appliedByName, UUID commentId, Visibility visibility, String body, UUID noteId,
+                             String note, CaseStatus status, Priority priority, Set<String> tags, Instant at) {
+        public ApplyMacro {
+            Objects.requireNonNull(macroId, "macroId");
+            Objects.requireNonNull(macroName, "macroName");
+            Objects.requireNonNull(commentId, "commentId");
+            Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(at, "at");
+            if (note != null) {
+                Objects.requireNonNull(noteId, "noteId");
+            }
+            visibility = visibility == null ? Visibility.PUBLIC : visibility;
+            tags = tags == null ? Set.of() : Set.copyOf(tags);
+        }
+
+        @Override
+        public String toString() {
+            return "ApplyMacro[" + caseId + ", " + macroId + "]";
+        }
+    }
+
     public record RateSatisfaction(@TargetAggregateIdentifier UUID caseId, int rating, String comment) {
     }
 }

@@ -7,8 +7,11 @@ import {agentName} from '../../directory.js';
 import {clear, field, h, label, LABELS, select} from '../../dom.js';
 import {NEXT_STATUS} from './model.js';
 
-/** {element, draw(c, {enabled}), forgetEdits()}; command(path, body, done) applies one. */
-export function createActions(agentList, command) {
+/**
+ * {element, draw(c, {enabled}), forgetEdits()}; command(path, body, done) applies one. {@code first}: a control drawn
+ * above the others (the macro picker's button), kept across redraws.
+ */
+export function createActions(agentList, command, first = null) {
     const element = cardFrame('actions-title');
     // what the person has picked or typed in the actions but not yet applied: a live redraw keeps it
     const edits = new Map();
@@ -42,7 +45,7 @@ export function createActions(agentList, command) {
             const tags = tagInput.value.split(',').map(t => t.trim()).filter(Boolean);
             if (tags.length) command('tags', {add: tags}, `Tagged ${tags.join(', ')}`);
         };
-        fillCard(element, 'Actions',
+        fillCard(element, 'Actions', first ? row(first) : null,
             row(field('Move to status', statusSelect),
                 button(next.length ? 'Change status' : 'Done: no further status',
                     () => command('status', {status: statusSelect.value}, `Status changed to ${label('status', statusSelect.value)}`),
