@@ -5,15 +5,17 @@
 import {api, currentUser} from '../api.js';
 import {note} from '../components/note.js';
 import {rowHeader, table} from '../components/table.js';
-import {announce, badge, clear, fill, formatTime, h, LABELS, label, problemBox, timeLeft, toast} from '../dom.js';
+import {announce, badge, clear, fill, formatTime, h, label, problemBox, timeLeft, toast} from '../dom.js';
 import {registerShortcuts} from '../shortcuts.js';
 import {onCaseChange} from '../stream.js';
 
-const STATUSES = Object.keys(LABELS.status);
+/** The moves a case may make from each status (new → in progress → done): the select offers only those. */
+const NEXT = {new: ['inprogress'], inprogress: ['done'], done: []};
 
 function statusControl(summary, onChange) {
+    const choices = [summary.status, ...(NEXT[summary.status] || [])];
     const control = h('select', {'aria-label': `Status of ${summary.caseNumber}`, class: 'row-status', dataset: {caseId: summary.caseId}},
-        STATUSES.map(status => h('option', {value: status, selected: status === summary.status}, label('status', status))));
+        choices.map(status => h('option', {value: status, selected: status === summary.status}, label('status', status))));
     control.addEventListener('change', () => onChange(summary, control));
     return control;
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.casestream.routing.process.RoutingStore;
-import org.casestream.support.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,13 +21,10 @@ public class DecisionController {
         this.store = store;
     }
 
-    @Operation(summary = "Why the case went where it went: rule or classifier, priority rules, SLA policy, candidates")
+    @Operation(summary = "Why the case went where it went: rule or classifier, priority rules, SLA policy, candidates; "
+            + "none (an empty list) while routing has not triaged the case yet, or after its decisions were pruned")
     @GetMapping("/api/routing/decisions/{caseId}")
     public CaseDecisions decisions(@PathVariable UUID caseId) {
-        List<RoutingStore.Decision> decisions = store.decisions(caseId);
-        if (decisions.isEmpty()) {
-            throw new NotFound("Routing has decided nothing on case " + caseId);
-        }
-        return new CaseDecisions(caseId, decisions);
+        return new CaseDecisions(caseId, store.decisions(caseId));
     }
 }

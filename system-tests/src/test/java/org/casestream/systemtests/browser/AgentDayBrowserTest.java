@@ -72,11 +72,28 @@ class AgentDayBrowserTest {
             browser.ready("/my-cases");
             browser.waitFor(d -> !d.findElement(givenRow).getText().contains("Unread"));
 
-            // s sets the focused case's status from the list: done, it leaves my open cases
-            browser.press("j");
-            browser.press("s");
-            browser.waitFor(d -> "SELECT".equalsIgnoreCase(browser.focused().getTagName()));
-            new Select(browser.focused()).selectByValue("done");
+            // s takes the focused case's status from the list (only the moves it may make): in progress, then done,
+            // and it leaves my open cases
+            for (String status : List.of("inprogress", "done")) {
+                // the list is drawn again after each change, with the keyboard back on the case's link
+                browser.waitFor(d -> "A".equalsIgnoreCase(browser.focused().getTagName())
+                        || "MAIN".equalsIgnoreCase(browser.focused().getTagName())
+                        || "H1".equalsIgnoreCase(browser.focused().getTagName()));
+                browser.press("j");
+                browser.press("s");
+                browser.waitFor(d -> "SELECT".equalsIgnoreCase(browser.focused().getTagName()));
+                // a live update may draw the list again meanwhile: the row's select is looked up afresh
+                browser.waitFor(d -> {
+                    new Select(d.findElement(givenRow).findElement(By.cssSelector("select.row-status"))).selectByValue(status);
+                    return true;
+                });
+                await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(gateway.get("/api/cases/"
+                        + given.caseId(), leadToken).json().path("status").asText()));
+                if (status.equals("inprogress")) {
+                    browser.waitFor(d -> d.findElement(givenRow).findElement(By.cssSelector("select.row-status"))
+                            .getAttribute("value").equals("inprogress"));
+                }
+            }
             browser.waitFor(d -> d.findElements(givenRow).isEmpty());
             assertThat(gateway.get("/api/cases/" + given.caseId(), leadToken).json().path("status").asText())
                     .isEqualTo("done");

@@ -1,5 +1,5 @@
 // What routing says about a case: why it is in its queue, and the cases like it. Each card is left out while
-// routing has nothing on the case (404: not triaged yet), says so in a line when the person may not read it (403),
+// routing has nothing on the case (no classification yet; similar cases answer 404 then), says so in a line when the person may not read it (403),
 // and is drawn again only when routing's answer changed (a live update must not take the focus from a link in it).
 // Someone whose roles do not include a card's resource gets the line without asking (a refused request would only
 // fill the browser's console), as the case page does with notifications.
