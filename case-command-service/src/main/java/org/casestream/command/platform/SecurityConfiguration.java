@@ -32,7 +32,10 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/classification", "/api/cases/*/priority",
                         "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
-                        "/api/cases/*/comments", "/api/cases/*/tags").hasAnyRole(CASE_WORKERS)
+                        "/api/cases/*/comments", "/api/cases/*/tags", "/api/cases/*/merge", "/api/cases/*/reopen")
+                .hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.PUT, "/api/cases/*/subject", "/api/cases/*/customer")
+                .hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.POST, "/api/attachments").hasAnyRole("agent", "lead", "admin",
                         Caller.CHANNEL_ROLE, Caller.NOTIFICATION_ROLE)
                 .requestMatchers(HttpMethod.GET, "/api/attachments/*").hasAnyRole("agent", "lead", "manager", "admin",
