@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.customers.CustomerEvent;
 
 /**
@@ -22,7 +23,8 @@ public final class EventCatalogue {
     /** The prefix of every CloudEvents {@code type}, followed by the family and the event name. */
     public static final String CLOUD_EVENT_TYPE_PREFIX = "org.casestream.";
 
-    private static final Map<Class<?>, Integer> VERSIONS = Map.of(CaseAssigned.class, CaseAssigned.VERSION);
+    private static final Map<Class<?>, Integer> VERSIONS = Map.of(CaseAssigned.class, CaseAssigned.VERSION,
+            CaseReopened.class, CaseReopened.VERSION);
 
     private static final Map<String, EventType> BY_NAME;
     private static final Map<Class<?>, EventType> BY_CLASS;

@@ -10,12 +10,16 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.agents.AgentSkillsChanged;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -39,6 +43,7 @@ public final class CatalogueSamples {
     public static final UUID CASE = UUID.fromString("0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a");
     public static final UUID AGENT = UUID.fromString("1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d");
     public static final String CUSTOMER = "cus-ada";
+    public static final UUID OTHER_CASE = UUID.fromString("7c6b5a49-3827-4615-9a0b-1c2d3e4f5a6b");
     public static final Instant AT = Instant.parse("2026-11-21T10:15:30.123Z");
 
     private CatalogueSamples() {
@@ -62,6 +67,7 @@ public final class CatalogueSamples {
                 new CaseUnassigned(CASE, AGENT, AssignmentReason.AGENT_OFFLINE),
                 new CaseStatusChanged(CASE, CaseStatus.IN_PROGRESS, CaseStatus.NEW),
                 new CaseReopened(CASE, CaseStatus.IN_PROGRESS, UUID.randomUUID()),
+                CaseReopened.agentReopened(CASE, "Customer called: still broken"),
                 new CommentAdded(CASE, UUID.randomUUID(), null, AuthorType.AGENT, AGENT.toString(), "Grace",
                         Visibility.INTERNAL, "Checked the mail logs", List.of(new Attachment("log.txt", "text/plain", 42, null))),
                 new FirstResponseRecorded(CASE, AT, AGENT.toString()),
@@ -72,6 +78,11 @@ public final class CatalogueSamples {
                 new MacroApplied(CASE, UUID.fromString("6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"), "Refund approved",
                         "agent-grace", "Grace Hopper", List.of(UUID.randomUUID(), UUID.randomUUID()), CaseStatus.DONE,
                         Priority.LOW, List.of("refund")),
+                new CaseSubjectChanged(CASE, "Cannot log in since Monday", "Cannot log in"),
+                new CaseCustomerChanged(CASE, new Customer("c-2", "Ada Lovelace", "ada@example.com", Tier.PLATINUM),
+                        new Customer("c-1", "Ada Lovelace", "ada@example.com", Tier.GOLD)),
+                new CaseMergedInto(OTHER_CASE, CASE, "CS-1001"),
+                new CaseMerged(CASE, OTHER_CASE, "CS-1002"),
                 new AgentRegistered(AGENT, "Grace Hopper", "grace@example.com", List.of(new Skill(Queue.LOGIN, 4)), 5,
                         null),
                 new AgentSkillsChanged(AGENT, List.of(new Skill(Queue.PAYMENTS, 2)), 8),
@@ -105,6 +116,10 @@ public final class CatalogueSamples {
                 case SatisfactionRated e -> "rated " + e.rating();
                 case CaseTagged e -> "tagged " + e.added();
                 case MacroApplied e -> "macro " + e.macroId();
+                case CaseSubjectChanged e -> "subject";
+                case CaseCustomerChanged e -> "customer " + e.customer().customerId();
+                case CaseMergedInto e -> "merged into " + e.targetNumber();
+                case CaseMerged e -> "merged " + e.mergedNumber();
             };
             case AgentEvent agentEvent -> switch (agentEvent) {
                 case AgentRegistered e -> "agent " + e.capacity();

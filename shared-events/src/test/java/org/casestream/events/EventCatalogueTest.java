@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.casestream.events.EventCatalogue.EventType;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.json.EventJson;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ class EventCatalogueTest {
         assertThat(EventCatalogue.all()).extracting(EventType::name).containsExactlyInAnyOrder(
                 "CaseOpened", "CaseClassified", "CasePriorityChanged", "SlaTargetsSet", "CaseAssigned",
                 "CaseUnassigned", "CaseStatusChanged", "CaseReopened", "CommentAdded", "FirstResponseRecorded",
-                "SlaBreached", "CaseEscalated", "SatisfactionRated", "CaseTagged", "MacroApplied",
+                "SlaBreached", "CaseEscalated", "SatisfactionRated", "CaseTagged", "MacroApplied", "CaseSubjectChanged",
+                "CaseCustomerChanged", "CaseMergedInto", "CaseMerged",
                 "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged",
                 "CustomerRegistered", "CustomerIdentityAdded", "CustomerProfileChanged", "CustomerTierChanged",
                 "CustomerMerged", "CustomerMergedInto");
@@ -31,6 +33,7 @@ class EventCatalogueTest {
         assertThat(EventCatalogue.of(CaseOpened.class).cloudEventType()).isEqualTo("org.casestream.case.CaseOpened");
         assertThat(EventCatalogue.of(CaseAssigned.class).version()).isEqualTo(2);
         assertThat(EventCatalogue.of(CaseOpened.class).version()).isEqualTo(1);
+        assertThat(EventCatalogue.of(CaseReopened.class).version()).isEqualTo(2);
         assertThat(EventCatalogue.byName("AgentRegistered").orElseThrow().cloudEventType())
                 .isEqualTo("org.casestream.agent.AgentRegistered");
         assertThat(EventCatalogue.byCloudEventType("org.casestream.case.CaseTeleported")).isEmpty();
@@ -81,7 +84,8 @@ class EventCatalogueTest {
         for (DomainEvent event : CatalogueSamples.all()) {
             assertThat(event.toString()).as(event.getClass().getSimpleName())
                     .doesNotContain("ada@example.com", "Ada Lovelace", "grace@example.com", "Grace Hopper",
-                            "Checked the mail logs", "Quick and kind");
+                            "Checked the mail logs", "Quick and kind", "Cannot log in since Monday",
+                            "still broken");
         }
     }
 }

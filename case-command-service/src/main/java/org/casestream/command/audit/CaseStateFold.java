@@ -17,12 +17,16 @@ import org.casestream.events.Queue;
 import org.casestream.events.SlaTarget;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -56,6 +60,8 @@ final class CaseStateFold {
     private int escalationLevel;
     private CaseState.Satisfaction satisfaction;
     private final List<CaseState.Comment> comments = new ArrayList<>();
+    private CaseState.CaseLink mergedInto;
+    private final List<CaseState.CaseLink> merged = new ArrayList<>();
     private Instant createdAt;
     private Instant updatedAt;
     private Instant resolvedAt;
@@ -110,6 +116,10 @@ final class CaseStateFold {
                 e.removed().forEach(tags::remove);
             }
             case MacroApplied e -> { } // what it did are events of their own
+            case CaseSubjectChanged e -> subject = e.subject();
+            case CaseCustomerChanged e -> customer = e.customer();
+            case CaseMergedInto e -> mergedInto = new CaseState.CaseLink(e.targetId(), e.targetNumber());
+            case CaseMerged e -> merged.add(new CaseState.CaseLink(e.mergedId(), e.mergedNumber()));
         }
         updatedAt = at;
         version = sequence;
@@ -120,6 +130,7 @@ final class CaseStateFold {
                 List.copyOf(breached));
         return new CaseState(caseId, caseNumber, status, priority, queue, channel, externalRef, customer, subject,
                 description, attachments, assignee, List.copyOf(tags), sla, escalationLevel, satisfaction,
-                List.copyOf(comments), createdAt, updatedAt, resolvedAt, version, asOf);
+                List.copyOf(comments), mergedInto, List.copyOf(merged), createdAt, updatedAt, resolvedAt, version,
+                asOf);
     }
 }

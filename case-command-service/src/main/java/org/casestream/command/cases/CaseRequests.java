@@ -75,4 +75,26 @@ public final class CaseRequests {
                        CaseStatus status, Priority priority, UUID agentId, Queue queue,
                        @Size(max = 20) Set<@NotBlank @Size(max = 50) String> tags, @Size(max = 500) String reason) {
     }
+
+    public record SubjectChange(@NotBlank @Size(max = 250) String subject) {
+        @Override
+        public String toString() {
+            return "SubjectChange[]";
+        }
+    }
+
+    /** {@code customerId}: a customer record ({@code GET /api/customers}); a merged one leads to its survivor. */
+    public record CustomerChange(@NotBlank @Size(max = 64) String customerId) {
+    }
+
+    /** {@code into}: the id of the case the duplicate is merged into. */
+    public record Merge(@NotNull UUID into) {
+    }
+
+    public record Reopening(@NotBlank @Size(max = 500) String reason) {
+        @Override
+        public String toString() {
+            return "Reopening[]";
+        }
+    }
 }

@@ -132,6 +132,11 @@ public class Customers {
         return target;
     }
 
+    /** The record's id, or the one it was merged into (and so on); empty if there is no such record. */
+    public Optional<String> survivor(String customerId) {
+        return ledger.find(customerId).map(record -> current(record.customerId()));
+    }
+
     /** The record's id, or the one it was merged into; 404 if there is none. */
     private String existing(String customerId) {
         CustomerLedger.Record record = ledger.find(customerId)

@@ -53,6 +53,8 @@ public class IntakeService {
     public record Outcome(CaseReceipt receipt, boolean replayed) {
     }
 
+    private static final int MAX_MERGE_CHAIN = 50;
+
     private final IntakeLedger ledger;
     private final CommandDispatcher commands;
     private final Customers customers;
@@ -111,21 +113,37 @@ public class IntakeService {
 
     /**
      * Passes on a customer's reply as a public customer comment (which reopens a done case). A retried reply
-     * with the same Idempotency-Key is the same comment and is added once.
+     * with the same Idempotency-Key is the same comment and is added once. A reply to a duplicate that was merged
+     * into another case goes to that case, where the conversation goes on; the receipt names the case that took it.
      */
     public ReplyReceipt reply(Channel channel, ReplyRequest reply) {
         if (reply.caseNumber() == null && reply.externalRef() == null) {
             throw new InvalidRequest(List.of(new FieldError("caseNumber", "give the case number or your externalRef")));
         }
-        UUID caseId = ledger.ownedCase(channel.wire(), reply.caseNumber(), reply.externalRef())
+        UUID owned = ledger.ownedCase(channel.wire(), reply.caseNumber(), reply.externalRef())
                 .orElseThrow(() -> new NotFound("No case " + (reply.caseNumber() != null ? reply.caseNumber()
                         : "with that externalRef") + " opened by this channel"));
+        UUID caseId = continuedIn(owned);
         UUID commentId = commands.newId(caseId);
         List<Attachment> files = attachments.bind(caseId, reply.attachments(), Caller.current().subject());
         commands.send(new AddComment(caseId, commentId, null, AuthorType.CUSTOMER, null, null, Visibility.PUBLIC,
                 reply.body(), files, clock.instant()));
         CaseState now = history.current(caseId).orElseThrow(() -> new NotFound("No case " + caseId));
         return new ReplyReceipt(caseId, now.caseNumber(), commentId, now.status());
+    }
+
+    /** The case a conversation goes on in: the case itself, or the one it was merged into (and so on). */
+    private UUID continuedIn(UUID caseId) {
+        UUID current = caseId;
+        // a case merged into another can take in no duplicate, so a chain ends; the bound is only a guard
+        for (int step = 0; step < MAX_MERGE_CHAIN; step++) {
+            Optional<CaseState.CaseLink> next = history.current(current).map(CaseState::mergedInto);
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = next.get().caseId();
+        }
+        return current;
     }
 
     private Outcome replay(IntakeLedger.Entry first, String idempotencyKey, String hash) {

@@ -32,7 +32,10 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/classification", "/api/cases/*/priority",
                         "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",
-                        "/api/cases/*/comments", "/api/cases/*/tags", "/api/cases/*/macros/*").hasAnyRole(CASE_WORKERS)
+                        "/api/cases/*/comments", "/api/cases/*/tags", "/api/cases/*/macros/*", "/api/cases/*/merge",
+                        "/api/cases/*/reopen").hasAnyRole(CASE_WORKERS)
+                .requestMatchers(HttpMethod.PUT, "/api/cases/*/subject", "/api/cases/*/customer")
+                .hasAnyRole(CASE_WORKERS)
                 // macros: shared ones kept by leads and admins, personal ones by their owner (decided per macro)
                 .requestMatchers(HttpMethod.GET, "/api/macros", "/api/macros/**").hasAnyRole(CASE_WORKERS)
                 .requestMatchers(HttpMethod.POST, "/api/macros").hasAnyRole(CASE_WORKERS)

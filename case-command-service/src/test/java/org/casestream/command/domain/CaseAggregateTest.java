@@ -7,17 +7,22 @@ import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.casestream.command.domain.cases.CaseAggregate;
+import org.casestream.command.domain.cases.CaseCommands.AbsorbCase;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.ApplyMacro;
 import org.casestream.command.domain.cases.CaseCommands.AssignCase;
+import org.casestream.command.domain.cases.CaseCommands.ChangeCustomer;
 import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
 import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
+import org.casestream.command.domain.cases.CaseCommands.ChangeSubject;
 import org.casestream.command.domain.cases.CaseCommands.ClassifyCase;
 import org.casestream.command.domain.cases.CaseCommands.EscalateCase;
+import org.casestream.command.domain.cases.CaseCommands.MergeCaseInto;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
 import org.casestream.command.domain.cases.CaseCommands.RateSatisfaction;
 import org.casestream.command.domain.cases.CaseCommands.RecordFirstResponse;
 import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
+import org.casestream.command.domain.cases.CaseCommands.ReopenCase;
 import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
 import org.casestream.command.domain.cases.CaseCommands.TagCase;
 import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
@@ -34,11 +39,15 @@ import org.casestream.events.Tier;
 import org.casestream.events.Visibility;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -437,6 +446,147 @@ class CaseAggregateTest {
                     .when(macro(CaseStatus.IN_PROGRESS, null, Set.of(), null))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Editing {
+
+        private static final Customer OTHER = new Customer("cus-2", "Ada King", "ada.king@example.com", Tier.PLATINUM);
+
+        @Test
+        void changesTheSubjectWithTheOldOneInTheEvent() {
+            fixture.given(opened()).when(new ChangeSubject(CASE, "  Cannot log in since Monday "))
+                    .expectEvents(new CaseSubjectChanged(CASE, "Cannot log in since Monday", "Cannot log in"));
+        }
+
+        @Test
+        void theSameSubjectAgainChangesNothing() {
+            fixture.given(opened()).when(new ChangeSubject(CASE, "Cannot log in"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void refusesABlankSubject() {
+            fixture.given(opened()).when(new ChangeSubject(CASE, "   "))
+                    .expectException(InvalidCommand.class).expectNoEvents();
+        }
+
+        @Test
+        void movesTheCaseToAnotherCustomerWithTheOneItHad() {
+            fixture.given(opened()).when(new ChangeCustomer(CASE, OTHER))
+                    .expectEvents(new CaseCustomerChanged(CASE, OTHER, CUSTOMER));
+            fixture.given(opened(), new CaseCustomerChanged(CASE, OTHER, CUSTOMER))
+                    .when(new ChangeCustomer(CASE, OTHER)).expectNoEvents();
+        }
+
+        @Test
+        void aDoneCaseMayStillBeCorrected() {
+            fixture.given(opened(), started(), finished()).when(new ChangeSubject(CASE, "Locked out"))
+                    .expectEvents(new CaseSubjectChanged(CASE, "Locked out", "Cannot log in"));
+        }
+    }
+
+    @Nested
+    class Merging {
+
+        private static final UUID TARGET = UUID.randomUUID();
+        private static final UUID DUPLICATE = UUID.randomUUID();
+
+        private CaseMergedInto mergedInto() {
+            return new CaseMergedInto(CASE, TARGET, "CS-2000");
+        }
+
+        @Test
+        void aDuplicateLeadsToItsTargetAndCloses() {
+            fixture.given(opened(), started()).when(new MergeCaseInto(CASE, TARGET, "CS-2000"))
+                    .expectEvents(mergedInto(), new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.IN_PROGRESS));
+        }
+
+        @Test
+        void aNewDuplicateClosesStraightAway() {
+            fixture.given(opened()).when(new MergeCaseInto(CASE, TARGET, "CS-2000"))
+                    .expectEvents(mergedInto(), new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.NEW));
+        }
+
+        @Test
+        void aDoneDuplicateStaysDone() {
+            fixture.given(opened(), started(), finished()).when(new MergeCaseInto(CASE, TARGET, "CS-2000"))
+                    .expectEvents(mergedInto());
+        }
+
+        @Test
+        void isMergedOnceOnly() {
+            fixture.given(opened(), mergedInto(), new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.NEW))
+                    .when(new MergeCaseInto(CASE, UUID.randomUUID(), "CS-3000"))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void neverIntoItself() {
+            fixture.given(opened()).when(new MergeCaseInto(CASE, CASE, "CS-1001"))
+                    .expectException(InvalidCommand.class).expectNoEvents();
+            fixture.given(opened()).when(new AbsorbCase(CASE, CASE, "CS-1001"))
+                    .expectException(InvalidCommand.class).expectNoEvents();
+        }
+
+        @Test
+        void theTargetRecordsTheDuplicate() {
+            fixture.given(opened()).when(new AbsorbCase(CASE, DUPLICATE, "CS-1500"))
+                    .expectEvents(new CaseMerged(CASE, DUPLICATE, "CS-1500"));
+        }
+
+        @Test
+        void aMergedCaseTakesInNoDuplicate() {
+            fixture.given(opened(), mergedInto()).when(new AbsorbCase(CASE, DUPLICATE, "CS-1500"))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void aMergedCaseTakesNoMoreChangesFromPeople() {
+            CaseStatusChanged closed = new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.NEW);
+            for (Object command : List.of(new ChangeSubject(CASE, "Other"), new ChangeCustomer(CASE, CUSTOMER),
+                    new TagCase(CASE, Set.of("x"), Set.of()), new ReopenCase(CASE, "still broken"),
+                    comment(UUID.randomUUID(), null, AuthorType.AGENT, Visibility.INTERNAL))) {
+                fixture.given(opened(), mergedInto(), closed).when(command)
+                        .expectException(RuleViolation.class).expectNoEvents();
+            }
+        }
+
+        @Test
+        void aCustomersReplyThatRacedTheMergeStaysOnTheDuplicateWithoutReopeningIt() {
+            UUID id = UUID.randomUUID();
+            fixture.given(opened(), mergedInto(), new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.NEW))
+                    .when(comment(id, null, AuthorType.CUSTOMER, Visibility.PUBLIC))
+                    .expectEvents(commentAdded(id, null, AuthorType.CUSTOMER, Visibility.PUBLIC));
+        }
+    }
+
+    @Nested
+    class Reopening {
+
+        @Test
+        void anAgentReopensADoneCaseWithTheReason() {
+            fixture.given(opened(), started(), finished()).when(new ReopenCase(CASE, " Customer called: still broken "))
+                    .expectEvents(CaseReopened.agentReopened(CASE, "Customer called: still broken"));
+        }
+
+        @Test
+        void onlyADoneCase() {
+            fixture.given(opened(), started()).when(new ReopenCase(CASE, "still broken"))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void notWithoutAReason() {
+            fixture.given(opened(), started(), finished()).when(new ReopenCase(CASE, " "))
+                    .expectException(InvalidCommand.class).expectNoEvents();
+        }
+
+        @Test
+        void aReopenedCaseGoesDoneAgain() {
+            fixture.given(opened(), started(), finished(), CaseReopened.agentReopened(CASE, "still broken"))
+                    .when(new ChangeStatus(CASE, CaseStatus.DONE)).expectEvents(finished());
         }
     }
 }

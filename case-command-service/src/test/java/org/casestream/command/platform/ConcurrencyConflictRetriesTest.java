@@ -33,6 +33,17 @@ class ConcurrencyConflictRetriesTest {
     }
 
     @Test
+    void leavesALostRaceInsideTheCallersTransactionToTheCaller() {
+        ConcurrencyConflictRetries inTransaction = new ConcurrencyConflictRetries(backOff, () -> true);
+
+        boolean retried = inTransaction.scheduleRetry(GenericCommandMessage.asCommandMessage("cmd"),
+                new ConcurrencyException("sequence 3 already inserted"), history, () -> { });
+
+        assertThat(retried).isFalse();
+        assertThat(scheduled).hasValue(0);
+    }
+
+    @Test
     void neverRetriesRuleViolationsOrBadInput() {
         assertThat(retries.scheduleRetry(GenericCommandMessage.asCommandMessage("cmd"),
                 new RuleViolation("cannot go from new to done"), history, () -> { })).isFalse();

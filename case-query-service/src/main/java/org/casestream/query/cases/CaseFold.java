@@ -12,12 +12,16 @@ import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -54,7 +58,7 @@ public final class CaseFold {
                     opened.description(), opened.attachments(), opened.channel(), opened.externalRef(), opened.origin(),
                     opened.queue(), opened.priority(),
                     CaseStatus.NEW, null, new TreeSet<>(opened.tags()).stream().toList(), CaseView.Sla.NONE, 0, null,
-                    0, 0, null, null, opened.openedAt(), at, null, 0, sequence);
+                    0, 0, null, null, opened.openedAt(), at, null, 0, null, List.of(), sequence);
         }
         Builder next = new Builder(view, at, sequence);
         switch (event) {
@@ -92,6 +96,17 @@ public final class CaseFold {
                 next.tags = List.copyOf(tags);
             }
             case MacroApplied applied -> { } // its reply, note and changes are events of their own
+            case CaseSubjectChanged changed -> next.subject = changed.subject();
+            case CaseCustomerChanged changed -> next.customer = changed.customer();
+            case CaseMergedInto mergedInto -> next.mergedInto = new CaseView.CaseLink(mergedInto.targetId(),
+                    mergedInto.targetNumber());
+            case CaseMerged merged -> {
+                List<CaseView.CaseLink> all = new ArrayList<>(view.merged());
+                if (all.stream().noneMatch(link -> link.caseId().equals(merged.mergedId()))) {
+                    all.add(new CaseView.CaseLink(merged.mergedId(), merged.mergedNumber()));
+                }
+                next.merged = List.copyOf(all);
+            }
         }
         return next.build();
     }
@@ -121,6 +136,10 @@ public final class CaseFold {
         private Instant lastAgentReplyAt;
         private Instant resolvedAt;
         private int reopenCount;
+        private org.casestream.events.Customer customer;
+        private String subject;
+        private CaseView.CaseLink mergedInto;
+        private List<CaseView.CaseLink> merged;
 
         Builder(CaseView view, Instant at, long sequence) {
             this.view = view;
@@ -140,6 +159,10 @@ public final class CaseFold {
             lastAgentReplyAt = view.lastAgentReplyAt();
             resolvedAt = view.resolvedAt();
             reopenCount = view.reopenCount();
+            customer = view.customer();
+            subject = view.subject();
+            mergedInto = view.mergedInto();
+            merged = view.merged();
         }
 
         void status(CaseStatus newStatus) {
@@ -160,10 +183,11 @@ public final class CaseFold {
         }
 
         CaseView build() {
-            return new CaseView(view.caseId(), view.caseNumber(), view.customer(), view.subject(), view.description(),
+            return new CaseView(view.caseId(), view.caseNumber(), customer, subject, view.description(),
                     view.attachments(), view.channel(), view.externalRef(), view.origin(), queue, priority, status,
                     assignee, tags, sla, escalationLevel, satisfaction, commentCount, internalNoteCount,
-                    lastCustomerMessageAt, lastAgentReplyAt, view.openedAt(), at, resolvedAt, reopenCount, sequence);
+                    lastCustomerMessageAt, lastAgentReplyAt, view.openedAt(), at, resolvedAt, reopenCount, mergedInto,
+                    merged, sequence);
         }
     }
 }

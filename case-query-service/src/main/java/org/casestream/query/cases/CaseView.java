@@ -19,17 +19,20 @@ import org.casestream.events.Queue;
  * when the customer last wrote and when an agent last replied in public.
  * {@code attachments}: the files the first message came with (none on views of cases opened before files could
  * come with it). {@code lastSequence} is the sequence of the last event applied: an event at or below it was
- * already applied.
+ * already applied. {@code mergedInto}: the case this duplicate was merged into (null unless it was); {@code merged}:
+ * the duplicates merged into this one (none on views stored before cases could be merged).
  */
 public record CaseView(UUID caseId, String caseNumber, Customer customer, String subject, String description,
                        List<Attachment> attachments, Channel channel, String externalRef, CaseOrigin origin,
                        Queue queue, Priority priority, CaseStatus status,
                        UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
                        int commentCount, int internalNoteCount, Instant lastCustomerMessageAt, Instant lastAgentReplyAt,
-                       Instant openedAt, Instant updatedAt, Instant resolvedAt, int reopenCount, long lastSequence) {
+                       Instant openedAt, Instant updatedAt, Instant resolvedAt, int reopenCount, CaseLink mergedInto,
+                       List<CaseLink> merged, long lastSequence) {
 
     public CaseView {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        merged = merged == null ? List.of() : List.copyOf(merged);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         sla = sla == null ? Sla.NONE : sla;
     }
@@ -51,7 +54,7 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
         return new CaseView(caseId, caseNumber, customer, subject, description, attachments, channel, externalRef,
                 origin, queue, priority, status, assignee, tags, sla, escalationLevel, satisfaction,
                 commentCount - internalNoteCount, 0, lastCustomerMessageAt, lastAgentReplyAt, openedAt, updatedAt,
-                resolvedAt, reopenCount, lastSequence);
+                resolvedAt, reopenCount, mergedInto, merged, lastSequence);
     }
 
     /** The SLA clocks: due times from the policy, when the first response came, and the breaches recorded. */
@@ -63,6 +66,10 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
         public Sla {
             breaches = breaches == null ? List.of() : List.copyOf(breaches);
         }
+    }
+
+    /** Another case, by id and number. */
+    public record CaseLink(UUID caseId, String caseNumber) {
     }
 
     public record Breach(String target, Instant dueAt, Instant recordedAt) {

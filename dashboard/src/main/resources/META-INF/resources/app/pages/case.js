@@ -1,25 +1,29 @@
 // Case detail: customer and fields, SLA clocks, the threaded conversation with replies and internal notes, the
-// controls (status, priority, assignee, escalate, tags, a macro), the timeline from the event history with "view as of",
-// and what routing says: why this queue, and similar cases.
+// controls (status, priority, assignee, escalate, tags, a macro, reopen; subject, customer, merge into another case),
+// the timeline from the event history with "view as of", and what routing says: why this queue, and similar cases.
 // The parts are drawn by the modules in case/; this module holds the state and keeps them in step.
 
 import {api, hasRole} from '../api.js';
 import {cardFrame} from '../components/card.js';
 import {attempt, succeed} from '../components/form.js';
-import {agentName, agents as loadAgents} from '../directory.js';
-import {announce, clear, fill, formatTime, h, label, problemBox} from '../dom.js';
+import {agents as loadAgents} from '../directory.js';
+import {announce, clear, fill, formatTime, h, problemBox} from '../dom.js';
 import {registerShortcuts} from '../shortcuts.js';
 import {onCaseChange} from '../stream.js';
 import {createActions} from './case/actions.js';
 import {createCompose} from './case/compose.js';
 import {createConversation} from './case/conversation.js';
+import {createCustomerChange} from './case/customer-change.js';
 import {drawAsOfBanner, drawNotifications, drawTimeline} from './case/history.js';
+import {changesBetween} from './case/live.js';
 import {createMacroPicker} from './case/macros.js';
+import {createMergeInto, drawMergeNotices} from './case/merge.js';
 import {drawCustomer, drawDescription, drawDetails, drawHead, flashChanges} from './case/meta.js';
 import {normalise} from './case/model.js';
 import {markRead} from './case/reading.js';
 import {createRouting} from './case/routing.js';
 import {drawSla} from './case/sla.js';
+import {createSubjectEditor} from './case/subject.js';
 import {createThread} from './case/thread.js';
 
 export async function render(main, {params, query}) {
@@ -30,11 +34,12 @@ export async function render(main, {params, query}) {
     let current = null;
     let entries = [];
     let asOf = query.get('asOf');
-    // work on the case (reply, note, actions) only on the case as it is now
-    const canEdit = () => canWork && !asOf;
+    // work on the case (reply, note, actions) only on the case as it is now, and never on a merged duplicate
+    const canEdit = () => canWork && !asOf && !current?.mergedInto;
 
     const head = h('div', {class: 'page-head'});
     const asOfBanner = h('div', {});
+    const mergeNotices = h('div', {});
     const message = h('div', {});
     const descriptionCard = cardFrame('desc-title');
     const timelineCard = cardFrame('timeline-title');
@@ -55,10 +60,15 @@ export async function render(main, {params, query}) {
         refreshHistory();
     });
     const actions = createActions(agentList, command, picker.opener);
+    const subjectEditor = createSubjectEditor(subject => command('subject', {subject}, 'Subject changed', 'PUT'));
+    const customerChange = createCustomerChange(customer => command('customer', {customerId: customer.customerId},
+        `The case is now ${customer.name}'s`, 'PUT'));
+    const mergeInto = createMergeInto(target => command('merge', {into: target.caseId}, `Merged into ${target.caseNumber}`));
 
-    async function command(path, body, done) {
-        await attempt(async () => {
-            const view = await api(`/api/cases/${caseId}/${path}`, {method: 'POST', body: body ?? {}});
+    /** Applies a command on the case; resolves true when it did. */
+    async function command(path, body, done, method = 'POST') {
+        return attempt(async () => {
+            const view = await api(`/api/cases/${caseId}/${path}`, {method, body: body ?? {}});
             actions.forgetEdits();
             succeed(done);
             show(normalise(view));
@@ -72,8 +82,12 @@ export async function render(main, {params, query}) {
         const c = conversation.take(read);
         current = c;
         drawHead(head, c);
+        subjectEditor.draw(c, {enabled: canEdit()});
+        drawMergeNotices(mergeNotices, c);
         drawAsOfBanner(asOfBanner, asOf, viewAsOf);
-        drawCustomer(customerCard, c);
+        customerChange.draw(c, {enabled: canEdit()});
+        drawCustomer(customerCard, c, customerChange.element);
+        mergeInto.draw(c, {enabled: canEdit()});
         drawDetails(detailsCard, c, agentList, canEdit() ? tag => command('tags', {remove: [tag]}, `Tag ${tag} removed`) : null);
         drawDescription(descriptionCard, c);
         drawSla(slaCard, c, asOf);
@@ -150,41 +164,33 @@ export async function render(main, {params, query}) {
             const before = current;
             await load();
             await Promise.all([refreshHistory(), routing.refresh()]);
-            if (before && current) {
-                const changed = ['status', 'priority', 'assignee', 'queue'].filter(key => before[key] !== current[key])
-                    .map(key => `${key} ${key === 'assignee' ? agentName(agentList, current[key]) : label(key, current[key])}`);
-                if (current.commentCount > before.commentCount) changed.push('new comment');
-                if (changed.length) announce(`Case updated: ${changed.join(', ')}`);
-            }
+            const changed = before && current ? changesBetween(before, current, agentList) : [];
+            if (changed.length) announce(`Case updated: ${changed.join(', ')}`);
         }, 200);
     });
     const tick = window.setInterval(() => current && drawSla(slaCard, current, asOf), 30000);
 
-    const write = kind => event => {
+    const whenEditing = action => event => {
         if (!canEdit()) return;
         event.preventDefault();
+        action();
+    };
+    const write = kind => whenEditing(() => {
         compose.setKind(kind);
         compose.focus();
-    };
-    const pickMacro = event => {
-        if (!canEdit()) return;
-        event.preventDefault();
-        picker.open();
-    };
-    const unregister = registerShortcuts({r: write('public'), n: write('internal'), m: pickMacro});
+    });
+    const unregister = registerShortcuts({r: write('public'), n: write('internal'), m: whenEditing(() => picker.open())});
 
-    main.append(h('p', {}, h('a', {href: '/cases'}, '← Back to cases')), head, asOfBanner, message,
+    main.append(h('p', {}, h('a', {href: '/cases'}, '← Back to cases')), head, subjectEditor.element, mergeNotices,
+        asOfBanner, message,
         h('div', {class: 'case-layout'},
             h('div', {}, descriptionCard, thread.element, timelineCard),
-            h('div', {}, actions.element, slaCard, customerCard, detailsCard, routing.whyCard, routing.similarCard,
-                notificationsCard)), picker.dialog);
+            h('div', {}, actions.element, mergeInto.element, slaCard, customerCard, detailsCard, routing.whyCard,
+                routing.similarCard, notificationsCard)), picker.dialog);
     await load();
     await Promise.all([refreshHistory(), routing.refresh()]);
     // opened to reply (from my cases' r): the reply box has the keyboard
-    if (canEdit() && ['public', 'internal'].includes(query.get('compose'))) {
-        compose.setKind(query.get('compose'));
-        compose.focus();
-    }
+    if (['public', 'internal'].includes(query.get('compose'))) write(query.get('compose'))(new Event('compose'));
     return () => {
         unsubscribe();
         unregister();

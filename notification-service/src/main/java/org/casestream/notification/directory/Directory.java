@@ -15,12 +15,16 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.agents.AgentSkillsChanged;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -82,6 +86,16 @@ public class Directory {
             case SatisfactionRated rated -> touch(event, sequence, at);
             case CaseTagged tagged -> touch(event, sequence, at);
             case MacroApplied applied -> touch(event, sequence, at);
+            case CaseSubjectChanged changed -> set(event, sequence, at, "subject", changed.subject());
+            // the case's mail goes to the customer it is for now
+            case CaseCustomerChanged changed -> jdbc.sql("""
+                    UPDATE case_directory SET customer_name = ?, customer_email = ?, last_sequence = ?, updated_at = ?
+                    WHERE case_id = ? AND (last_sequence < ? OR ? < 0)""")
+                    .params(changed.customer().name(), changed.customer().email(), sequence, Timestamp.from(at),
+                            event.caseId(), sequence, sequence)
+                    .update();
+            case CaseMergedInto merged -> touch(event, sequence, at);
+            case CaseMerged merged -> touch(event, sequence, at);
         }
     }
 

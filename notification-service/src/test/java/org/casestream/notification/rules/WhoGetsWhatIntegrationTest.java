@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.casestream.events.CaseStatus;
+import org.casestream.events.Customer;
 import org.casestream.events.Priority;
+import org.casestream.events.Tier;
+import org.casestream.events.cases.CaseCustomerChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.json.EventJson;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.notification.support.CaseScript;
@@ -74,6 +78,25 @@ class WhoGetsWhatIntegrationTest extends IntegrationTest {
             assertThat(entry.get("at")).isNotNull();
             assertThat((List<?>) entry.get("history")).hasSize(1);
         });
+    }
+
+    @Test
+    void aCaseMovedToAnotherCustomerWritesToThemUnderItsNewSubject() {
+        CaseScript script = new CaseScript();
+        String newEmail = "moved-" + script.caseId.toString().substring(0, 8) + "@example.com";
+        UUID agentId = UUID.randomUUID();
+        publish(script.opened(Priority.MEDIUM),
+                script.then(new CaseSubjectChanged(script.caseId, "Locked out of my account", "Cannot log in")),
+                script.then(new CaseCustomerChanged(script.caseId,
+                        new Customer("cust-moved", "Ada King", newEmail, Tier.GOLD),
+                        new Customer("cust-" + script.caseId, "Ada Lovelace", script.customerEmail, Tier.GOLD))),
+                script.agentReply(agentId, "Here is what to do"));
+
+        awaitMails(newEmail, 1);
+        assertThat(subjectsTo(newEmail)).containsExactly(
+                "[" + script.caseNumber + "] New reply to your request: Locked out of my account");
+        assertThat(subjectsTo(script.customerEmail)).as("only the acknowledgement, before the move").containsExactly(
+                "[" + script.caseNumber + "] We received your request: Cannot log in");
     }
 
     @Test

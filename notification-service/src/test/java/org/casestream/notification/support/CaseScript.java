@@ -77,6 +77,11 @@ public final class CaseScript {
         return next(new CaseEscalated(caseId, level, "sla"));
     }
 
+    /** Any other event of this case, in its place in the case's sequence. */
+    public EventEnvelope then(DomainEvent event) {
+        return next(event);
+    }
+
     private EventEnvelope next(DomainEvent event) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), Instant.now(), sequence++,
                 "test", UUID.randomUUID().toString(), event);

@@ -9,11 +9,15 @@ import java.util.UUID;
 import org.casestream.events.Queue;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -79,6 +83,11 @@ final class CaseDecisions {
             case CaseTagged ignored -> { }
             case SatisfactionRated ignored -> { }
             case MacroApplied ignored -> { } // what a macro changed arrives as those changes' own events
+            // a case keeps its queue, priority and SLA when its subject or customer is corrected
+            case CaseSubjectChanged ignored -> { }
+            case CaseCustomerChanged ignored -> { }
+            case CaseMergedInto ignored -> { }
+            case CaseMerged ignored -> { }
         }
         // last, so the cases assigned above are not offered again and their agents' loads count
         UUID agentWithRoom = RoutingDecider.reads(changed, state.assigneeBefore()).agentWithRoom();

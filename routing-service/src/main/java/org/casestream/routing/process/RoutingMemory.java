@@ -14,12 +14,16 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.agents.AgentSkillsChanged;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -86,6 +90,14 @@ class RoutingMemory {
             case CaseTagged ignored -> { }
             case SatisfactionRated ignored -> { }
             case MacroApplied ignored -> { }
+            case CaseSubjectChanged changed -> store.setSubject(caseId, changed.subject());
+            case CaseCustomerChanged changed -> {
+                store.setTier(caseId, changed.customer().tier());
+                vectors.customerChanged(caseId, changed.customer().customerId());
+            }
+            // a duplicate's closing is the CaseStatusChanged to done that comes with it
+            case CaseMergedInto ignored -> { }
+            case CaseMerged ignored -> { }
         }
         store.setSequence(caseId, envelope.sequence());
         return true;

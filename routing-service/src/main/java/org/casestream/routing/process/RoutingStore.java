@@ -80,6 +80,16 @@ public class RoutingStore {
         jdbc.sql("UPDATE routing.cases SET queue = ? WHERE case_id = ?").params(queue.wire(), caseId).update();
     }
 
+    /** A corrected subject: what a queue move teaches the classifier from now on. */
+    public void setSubject(UUID caseId, String subject) {
+        jdbc.sql("UPDATE routing.cases SET subject = ? WHERE case_id = ?").params(subject, caseId).update();
+    }
+
+    /** The tier of the customer the case was moved to. */
+    public void setTier(UUID caseId, Tier tier) {
+        jdbc.sql("UPDATE routing.cases SET tier = ? WHERE case_id = ?").params(tier.wire(), caseId).update();
+    }
+
     public void setPriority(UUID caseId, Priority priority) {
         jdbc.sql("UPDATE routing.cases SET priority = ?, priority_rank = ? WHERE case_id = ?")
                 .params(priority.wire(), priority.ordinal(), caseId).update();

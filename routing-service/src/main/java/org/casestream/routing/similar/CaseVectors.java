@@ -37,6 +37,11 @@ public class CaseVectors {
                 .update();
     }
 
+    /** The case is another customer's now: it counts among their cases. */
+    public void customerChanged(UUID caseId, String customerId) {
+        jdbc.sql("UPDATE routing.case_vectors SET customer_id = ? WHERE case_id = ?").params(customerId, caseId).update();
+    }
+
     public void embedded(UUID caseId, float[] vector) {
         jdbc.sql("UPDATE routing.case_vectors SET vector = ? WHERE case_id = ?").params(bytes(vector), caseId).update();
     }

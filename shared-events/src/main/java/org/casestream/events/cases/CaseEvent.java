@@ -8,7 +8,8 @@ import org.casestream.events.DomainEvent;
 public sealed interface CaseEvent extends DomainEvent
         permits CaseOpened, CaseClassified, CasePriorityChanged, SlaTargetsSet, CaseAssigned, CaseUnassigned,
                 CaseStatusChanged, CaseReopened, CommentAdded, FirstResponseRecorded, SlaBreached, CaseEscalated,
-                SatisfactionRated, CaseTagged, MacroApplied {
+                SatisfactionRated, CaseTagged, MacroApplied, CaseSubjectChanged, CaseCustomerChanged,
+                CaseMergedInto, CaseMerged {
 
     UUID caseId();
 

@@ -17,7 +17,8 @@ import org.casestream.events.json.EventJson;
  */
 public final class EventVersions {
 
-    private static final List<EventUpcaster> UPCASTERS = List.of(new CaseAssignedV1ToV2());
+    private static final List<EventUpcaster> UPCASTERS = List.of(new CaseAssignedV1ToV2(),
+            new CaseReopenedV1ToV2());
 
     private EventVersions() {
     }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.casestream.events.AssignmentReason;
+import org.casestream.events.CaseStatus;
 import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseReopened;
 import org.junit.jupiter.api.Test;
 
 class EventVersionsTest {
@@ -26,6 +28,38 @@ class EventVersionsTest {
         assertThat(event.agentId()).isEqualTo(UUID.fromString("1a2b3c4d-5e6f-4a0b-9c8d-7e6f5a4b3c2d"));
         assertThat(event.reason()).isEqualTo(AssignmentReason.MANUAL);
         assertThat(event.previousAgentId()).isNull();
+    }
+
+    @Test
+    void upcastsStoredV1CaseReopenedToACustomersReply() {
+        String storedV1 = """
+                {"caseId":"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a","status":"inprogress",
+                 "commentId":"5d1c0a9e-3b7f-4c1e-9a2d-8e4f6b7c1d2e"}
+                """;
+
+        CaseReopened event = (CaseReopened) EventVersions
+                .decode("CaseReopened", 1, storedV1.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(event.source()).isEqualTo(CaseReopened.CUSTOMER_REPLY);
+        assertThat(event.byAgent()).isFalse();
+        assertThat(event.reason()).isNull();
+        assertThat(event.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(event.commentId()).isEqualTo(UUID.fromString("5d1c0a9e-3b7f-4c1e-9a2d-8e4f6b7c1d2e"));
+    }
+
+    @Test
+    void readsAnAgentsReopeningAsV2AndRefusesOneWithoutItsReason() {
+        String v2 = """
+                {"caseId":"0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a","status":"inprogress","source":"agent",
+                 "reason":"Customer called: still broken"}
+                """;
+        CaseReopened event = (CaseReopened) EventVersions
+                .decode("CaseReopened", 2, v2.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(event.byAgent()).isTrue();
+        assertThat(event.reason()).isEqualTo("Customer called: still broken");
+        assertThatThrownBy(() -> CaseReopened.agentReopened(event.caseId(), " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

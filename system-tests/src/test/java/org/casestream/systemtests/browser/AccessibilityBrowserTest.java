@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page in both themes through axe-core (WCAG 2.1 A and AA rules among its checks): no serious or critical
  * violation, no console error; a screenshot of each under target/screenshots. The case page shows routing's "Why
- * this queue" and "Similar cases" (a possible duplicate among them), the routing page its examples per queue, the
+ * this queue" and "Similar cases" (a possible duplicate among them, merged into it: the merged duplicate's page is
+ * checked too, with its notice), the routing page its examples per queue, the
  * customer page every form an admin may use (profile, tier, merge). At a phone's width (360 px) no page scrolls
  * sideways.
  */
@@ -31,9 +32,11 @@ class AccessibilityBrowserTest {
         // the same customer's same request twice: the case page shows "Similar cases" with a possible duplicate
         Customers.Customer customer = platform.customers().next("gold");
         String subject = "Accessibility check " + platform.runId();
-        fixtures.openCase(agent, customer, subject, "Opened by the browser tests. " + subject, "high");
+        BrowserFixtures.OpenedCase duplicate = fixtures.openCase(agent, customer, subject, "Opened by the browser tests. " + subject, "high");
         BrowserFixtures.OpenedCase opened = fixtures.openCase(agent, customer, subject, "Opened by the browser tests. " + subject, "high");
+        fixtures.merge(agent, duplicate, opened);
         Map<String, String> pages = pages(opened, fixtures.customerId(agent, opened.caseId()));
+        pages.put("case-duplicate", "/cases/" + duplicate.caseId());
         List<String> problems = new ArrayList<>();
 
         for (String theme : List.of("light", "dark")) {

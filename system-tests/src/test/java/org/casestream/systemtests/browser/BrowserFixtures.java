@@ -123,6 +123,14 @@ final class BrowserFixtures {
         return false;
     }
 
+    /** Merges a duplicate into another case through the API, once the read side shows it merged. */
+    void merge(Login agent, OpenedCase duplicate, OpenedCase into) {
+        gateway.post("/api/cases/" + duplicate.caseId() + "/merge", token(agent), Map.of("into", into.caseId())).expect(200);
+        GatewayClient.Bearer reader = token(agent);
+        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/cases/" + into.caseId(), reader).json()
+                .path("merged").size() > 0);
+    }
+
     /** The id of the customer record a case is for, as the read side has it. */
     String customerId(Login reader, String caseId) {
         return gateway.get("/api/cases/" + caseId, token(reader)).expect(200).json().at("/customer/customerId").asText();

@@ -80,7 +80,7 @@ class CaseWorkBrowserTest {
         return Long.parseLong(text.trim());
     }
 
-    private static void moveTo(Browser worker, String status, String label) {
+    static void moveTo(Browser worker, String status, String label) {
         worker.waitFor(d -> new Select(d.findElement(By.id("status-select"))).getOptions().stream()
                 .anyMatch(option -> option.getAttribute("value").equals(status)));
         // a live update may redraw the actions meanwhile: the choice survives it, so look the select up again

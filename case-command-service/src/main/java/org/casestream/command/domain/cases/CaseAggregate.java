@@ -17,34 +17,44 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.casestream.command.domain.InvalidCommand;
 import org.casestream.command.domain.RuleViolation;
+import org.casestream.command.domain.cases.CaseCommands.AbsorbCase;
 import org.casestream.command.domain.cases.CaseCommands.AddComment;
 import org.casestream.command.domain.cases.CaseCommands.ApplyMacro;
 import org.casestream.command.domain.cases.CaseCommands.AssignCase;
+import org.casestream.command.domain.cases.CaseCommands.ChangeCustomer;
 import org.casestream.command.domain.cases.CaseCommands.ChangePriority;
 import org.casestream.command.domain.cases.CaseCommands.ChangeStatus;
+import org.casestream.command.domain.cases.CaseCommands.ChangeSubject;
 import org.casestream.command.domain.cases.CaseCommands.ClassifyCase;
 import org.casestream.command.domain.cases.CaseCommands.EscalateCase;
+import org.casestream.command.domain.cases.CaseCommands.MergeCaseInto;
 import org.casestream.command.domain.cases.CaseCommands.OpenCase;
 import org.casestream.command.domain.cases.CaseCommands.RateSatisfaction;
 import org.casestream.command.domain.cases.CaseCommands.RecordFirstResponse;
 import org.casestream.command.domain.cases.CaseCommands.RecordSlaBreach;
+import org.casestream.command.domain.cases.CaseCommands.ReopenCase;
 import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
 import org.casestream.command.domain.cases.CaseCommands.TagCase;
 import org.casestream.command.domain.cases.CaseCommands.UnassignCase;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.AuthorType;
 import org.casestream.events.CaseStatus;
+import org.casestream.events.Customer;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 import org.casestream.events.SlaTarget;
 import org.casestream.events.Visibility;
 import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseClassified;
+import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseEscalated;
+import org.casestream.events.cases.CaseMerged;
+import org.casestream.events.cases.CaseMergedInto;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CasePriorityChanged;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.cases.CaseTagged;
 import org.casestream.events.cases.CaseUnassigned;
 import org.casestream.events.cases.CommentAdded;
@@ -57,7 +67,8 @@ import org.casestream.events.cases.SlaTargetsSet;
 /**
  * A customer's case. Command handlers check the rules and apply events; the event sourcing handlers keep
  * only what later decisions need. A command that changes nothing (the same priority again, a comment id
- * already added) applies nothing, so retried commands are harmless.
+ * already added) applies nothing, so retried commands are harmless. A case merged into another (a duplicate) is
+ * done and takes no more changes from people: its conversation goes on in the case it was merged into.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshots")
 public class CaseAggregate {
@@ -79,6 +90,11 @@ public class CaseAggregate {
     private boolean firstResponseRecorded;
     private final Set<SlaTarget> breached = EnumSet.noneOf(SlaTarget.class);
     private int escalationLevel;
+    private String subject;
+    private Customer customer;
+    /** The case this one was merged into; null unless it was a duplicate. */
+    private UUID mergedInto;
+    private String mergedIntoNumber;
 
     protected CaseAggregate() {
         // for Axon: rebuilt from its events
@@ -139,6 +155,7 @@ public class CaseAggregate {
 
     @CommandHandler
     public void handle(ChangeStatus command) {
+        requireNotMerged();
         if (!TRANSITIONS.get(status).contains(command.status())) {
             throw new RuleViolation("a case cannot go from " + status + " to " + command.status());
         }
@@ -149,6 +166,9 @@ public class CaseAggregate {
     public void handle(AddComment command) {
         if (commentIds.contains(command.commentId())) {
             return;
+        }
+        if (command.authorType() != AuthorType.CUSTOMER) {
+            requireNotMerged();
         }
         if (command.parentId() != null && !commentIds.contains(command.parentId())) {
             throw new InvalidCommand("parentId", "the case has no comment " + command.parentId());
@@ -206,7 +226,8 @@ public class CaseAggregate {
         apply(new CommentAdded(caseId, command.commentId(), command.parentId(), command.authorType(),
                 command.authorId(), command.authorName(), command.visibility(), command.body(),
                 command.attachments()));
-        if (command.authorType() == AuthorType.CUSTOMER && status == CaseStatus.DONE) {
+        // a duplicate stays closed: intake sends a reply to the case it was merged into, unless it raced the merge
+        if (command.authorType() == AuthorType.CUSTOMER && status == CaseStatus.DONE && mergedInto == null) {
             apply(new CaseReopened(caseId, CaseStatus.IN_PROGRESS, command.commentId()));
         }
         if (command.authorType() == AuthorType.AGENT && command.visibility() == Visibility.PUBLIC
@@ -239,6 +260,7 @@ public class CaseAggregate {
 
     @CommandHandler
     public void handle(TagCase command) {
+        requireNotMerged();
         Set<String> added = new TreeSet<>(normalised(List.copyOf(command.add())));
         added.removeAll(tags);
         Set<String> removed = new TreeSet<>(normalised(List.copyOf(command.remove())));
@@ -260,9 +282,73 @@ public class CaseAggregate {
         apply(new SatisfactionRated(caseId, command.rating(), command.comment()));
     }
 
+    @CommandHandler
+    public void handle(ChangeSubject command) {
+        requireNotMerged();
+        String next = command.subject().strip();
+        if (next.isEmpty()) {
+            throw new InvalidCommand("subject", "must not be blank");
+        }
+        if (!next.equals(subject)) {
+            apply(new CaseSubjectChanged(caseId, next, subject));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangeCustomer command) {
+        requireNotMerged();
+        if (customer == null || !command.customer().customerId().equals(customer.customerId())) {
+            apply(new CaseCustomerChanged(caseId, command.customer(), customer));
+        }
+    }
+
+    /**
+     * The duplicate's half of a merge: it leads to the target from now on and closes (a done duplicate stays done).
+     * The target's half ({@link AbsorbCase}) runs in the same transaction; if it is refused, this half goes too.
+     */
+    @CommandHandler
+    public void handle(MergeCaseInto command) {
+        requireNotMerged();
+        if (command.targetId().equals(caseId)) {
+            throw new InvalidCommand("into", "a case cannot be merged into itself");
+        }
+        apply(new CaseMergedInto(caseId, command.targetId(), command.targetNumber()));
+        if (status != CaseStatus.DONE) {
+            apply(new CaseStatusChanged(caseId, CaseStatus.DONE, status));
+        }
+    }
+
+    /** The target's half of a merge: a case merged into another itself cannot take in a duplicate. */
+    @CommandHandler
+    public void handle(AbsorbCase command) {
+        if (mergedInto != null) {
+            throw new RuleViolation("case " + command.mergedNumber() + " cannot be merged into a case that was itself "
+                    + "merged into " + mergedIntoNumber + ": merge it into " + mergedIntoNumber);
+        }
+        if (command.mergedId().equals(caseId)) {
+            throw new InvalidCommand("into", "a case cannot be merged into itself");
+        }
+        apply(new CaseMerged(caseId, command.mergedId(), command.mergedNumber()));
+    }
+
+    /** An agent brings a done case back to work; a customer's reply does the same on its own. */
+    @CommandHandler
+    public void handle(ReopenCase command) {
+        requireNotMerged();
+        if (status != CaseStatus.DONE) {
+            throw new RuleViolation("only a done case can be reopened; this one is " + status);
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new InvalidCommand("reason", "say why the case is reopened");
+        }
+        apply(CaseReopened.agentReopened(caseId, command.reason().strip()));
+    }
+
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
+        subject = event.subject();
+        customer = event.customer();
         status = CaseStatus.NEW;
         priority = event.priority();
         queue = event.queue();
@@ -323,6 +409,29 @@ public class CaseAggregate {
     void on(CaseTagged event) {
         tags.addAll(event.added());
         tags.removeAll(event.removed());
+    }
+
+    @EventSourcingHandler
+    void on(CaseSubjectChanged event) {
+        subject = event.subject();
+    }
+
+    @EventSourcingHandler
+    void on(CaseCustomerChanged event) {
+        customer = event.customer();
+    }
+
+    @EventSourcingHandler
+    void on(CaseMergedInto event) {
+        mergedInto = event.targetId();
+        mergedIntoNumber = event.targetNumber();
+    }
+
+    private void requireNotMerged() {
+        if (mergedInto != null) {
+            throw new RuleViolation("this case was merged into " + mergedIntoNumber
+                    + " and takes no more changes: work on " + mergedIntoNumber);
+        }
     }
 
     private void requireOpen(String action) {

@@ -141,4 +141,37 @@ public final class CaseCommands {
 
     public record RateSatisfaction(@TargetAggregateIdentifier UUID caseId, int rating, String comment) {
     }
+
+    public record ChangeSubject(@TargetAggregateIdentifier UUID caseId, String subject) {
+        public ChangeSubject {
+            Objects.requireNonNull(subject, "subject");
+        }
+    }
+
+    /** {@code customer}: the record's name, address and tier now, as the case will carry them. */
+    public record ChangeCustomer(@TargetAggregateIdentifier UUID caseId, Customer customer) {
+        public ChangeCustomer {
+            Objects.requireNonNull(customer, "customer");
+        }
+    }
+
+    /** Sent to a duplicate: it is merged into {@code targetId} (whose number it shows) and closes. */
+    public record MergeCaseInto(@TargetAggregateIdentifier UUID caseId, UUID targetId, String targetNumber) {
+        public MergeCaseInto {
+            Objects.requireNonNull(targetId, "targetId");
+            Objects.requireNonNull(targetNumber, "targetNumber");
+        }
+    }
+
+    /** Sent to the case a duplicate was merged into, in the same transaction as {@link MergeCaseInto}. */
+    public record AbsorbCase(@TargetAggregateIdentifier UUID caseId, UUID mergedId, String mergedNumber) {
+        public AbsorbCase {
+            Objects.requireNonNull(mergedId, "mergedId");
+            Objects.requireNonNull(mergedNumber, "mergedNumber");
+        }
+    }
+
+    /** An agent reopens a done case, saying why. */
+    public record ReopenCase(@TargetAggregateIdentifier UUID caseId, String reason) {
+    }
 }

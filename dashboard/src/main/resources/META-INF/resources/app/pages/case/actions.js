@@ -1,10 +1,10 @@
-// The actions on a case: status, priority, queue, assignee, escalation, tags. What the person has picked or
-// typed but not yet applied survives a live redraw.
+// The actions on a case: status, priority, queue, assignee, escalation, tags, and reopening a done case (with the
+// reason). What the person has picked or typed but not yet applied survives a live redraw.
 
 import {cardFrame, fillCard} from '../../components/card.js';
 import {button, row} from '../../components/form.js';
 import {agentName} from '../../directory.js';
-import {clear, field, h, label, LABELS, select} from '../../dom.js';
+import {clear, field, h, label, LABELS, select, toast} from '../../dom.js';
 import {NEXT_STATUS} from './model.js';
 
 /**
@@ -40,7 +40,17 @@ export function createActions(agentList, command, first = null) {
         const queueSelect = select(Object.keys(LABELS.queue).filter(q => q !== 'Unclassified').map(q => [q, q]), c.queue === 'Unclassified' ? 'Orders' : c.queue, {id: 'queue-select'});
         const escalateReason = h('input', {id: 'escalate-reason', maxlength: 500, autocomplete: 'off'});
         const tagInput = h('input', {id: 'tag-input', maxlength: 50, autocomplete: 'off'});
-        keepEdits(statusSelect, prioritySelect, assigneeSelect, queueSelect, escalateReason, tagInput);
+        const reopenReason = h('input', {id: 'reopen-reason', maxlength: 500, autocomplete: 'off'});
+        keepEdits(statusSelect, prioritySelect, assigneeSelect, queueSelect, escalateReason, tagInput, reopenReason);
+        const reopen = () => {
+            const reason = reopenReason.value.trim();
+            if (!reason) {
+                toast('Say why the case is reopened', 'error');
+                reopenReason.focus();
+                return;
+            }
+            command('reopen', {reason}, 'Case reopened');
+        };
         const addTags = () => {
             const tags = tagInput.value.split(',').map(t => t.trim()).filter(Boolean);
             if (tags.length) command('tags', {add: tags}, `Tagged ${tags.join(', ')}`);
@@ -50,6 +60,7 @@ export function createActions(agentList, command, first = null) {
                 button(next.length ? 'Change status' : 'Done: no further status',
                     () => command('status', {status: statusSelect.value}, `Status changed to ${label('status', statusSelect.value)}`),
                     {id: 'status-apply', disabled: !next.length})),
+            c.status === 'done' ? row(field('Reason to reopen', reopenReason), button('Reopen', reopen, {id: 'reopen-apply'})) : null,
             row(field('Priority', prioritySelect),
                 button('Change priority', () => command('priority', {priority: prioritySelect.value}, `Priority changed to ${label('priority', prioritySelect.value)}`), {id: 'priority-apply'})),
             row(field('Queue', queueSelect, 'Routing learns from moves'),

@@ -15,8 +15,8 @@ export function drawHead(head, c) {
             c.escalationLevel ? h('span', {class: 'badge badge-priority-critical'}, `Escalated ×${c.escalationLevel}`) : null));
 }
 
-/** The customer; their name links to their page (all their cases, their profile). */
-export function drawCustomer(card, c) {
+/** The customer; their name links to their page (all their cases, their profile); {@code change}: its form, or null. */
+export function drawCustomer(card, c, change) {
     const customer = c.customer || {};
     const name = customer.name || '—';
     fillCard(card, 'Customer', facts([
@@ -25,7 +25,7 @@ export function drawCustomer(card, c) {
         ['Email', customer.email || '—'],
         ['Tier', label('tier', customer.tier)],
         customer.customerId ? ['Customer id', customer.customerId] : null,
-    ]));
+    ]), change);
 }
 
 /** The details; {@code removeTag(tag)} when tags may be removed (else null). */

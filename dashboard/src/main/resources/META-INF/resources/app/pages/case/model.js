@@ -40,8 +40,14 @@ export function normalise(view) {
             firstRespondedAt: sla.firstRespondedAt,
             breaches: sla.breaches || (sla.breached || []).map(target => ({target})),
         },
+        mergedInto: view.mergedInto || null,
+        merged: view.merged || [],
         asOf: view.asOf,
     };
+}
+
+function customerName(customer) {
+    return customer ? `${customer.name || customer.customerId} (${customer.email})` : 'nobody';
 }
 
 /** One entry of the case's event history in words. */
@@ -55,7 +61,11 @@ export function describeEvent(entry, agentList) {
         case 'CaseAssigned': return `Assigned to ${agentName(agentList, d.agentId)}${d.reason ? ` (${d.reason})` : ''}`;
         case 'CaseUnassigned': return `Unassigned${d.reason ? ` (${d.reason})` : ''}`;
         case 'CaseStatusChanged': return `Status ${d.previousStatus ? `${label('status', d.previousStatus)} → ` : ''}${label('status', d.status)}`;
-        case 'CaseReopened': return 'Reopened by a customer reply';
+        case 'CaseReopened': return d.source === 'agent' ? `Reopened: ${d.reason || ''}` : 'Reopened by a customer reply';
+        case 'CaseSubjectChanged': return `Subject changed${d.previousSubject ? ` from “${d.previousSubject}”` : ''} to “${d.subject}”`;
+        case 'CaseCustomerChanged': return `Customer changed${d.previousCustomer ? ` from ${customerName(d.previousCustomer)}` : ''} to ${customerName(d.customer)}`;
+        case 'CaseMergedInto': return `Merged into ${d.targetNumber} (this case was a duplicate)`;
+        case 'CaseMerged': return `${d.mergedNumber} merged into this case`;
         case 'CommentAdded': {
             const kind = d.authorType === 'customer' ? 'Customer message' : (d.visibility === 'internal' || d.internal) ? 'Internal note' : 'Public reply';
             return `${kind}${d.authorName ? ` by ${d.authorName}` : ''}`;
