@@ -3,6 +3,7 @@ package org.casestream.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.casestream.events.EventCatalogue.EventType;
@@ -38,6 +39,17 @@ class EventCatalogueTest {
                 .isEqualTo("org.casestream.agent.AgentRegistered");
         assertThat(EventCatalogue.byCloudEventType("org.casestream.case.CaseTeleported")).isEmpty();
         assertThat(EventCatalogue.byCloudEventType("org.casestream.agent.CaseOpened")).isEmpty();
+    }
+
+    /** Events reach logs through toString (a failed projection, a skipped record): none carries a customer's data. */
+    @Test
+    void noEventsTextShowsTheCustomersNameAddressOrWords() {
+        List<String> personal = List.of("Ada", "ada@", "countess@", "Cannot log in", "Reset mail", "Analytical Engines",
+                "prefers mail", "Quick and kind", "Checked the mail logs", "4711");
+        for (DomainEvent event : CatalogueSamples.all()) {
+            assertThat(personal).as(event.getClass().getSimpleName() + ": " + event)
+                    .noneMatch(value -> event.toString().contains(value));
+        }
     }
 
     @Test

@@ -228,8 +228,11 @@ public final class Drill implements Callable<Integer> {
             Map<String, Long> stored = check.storedSequences(cases);
             long total = stored.values().stream().mapToLong(Long::longValue).sum();
             Map<String, JsonNode> views = check.views(cases);
+            // caught up: every read model has every stored event, and every notification has gone out (a mail
+            // whose first attempt failed while a part was away goes out on its retry)
             boolean caughtUp = stored.entrySet().stream().allMatch(entry -> views.containsKey(entry.getKey())
-                    && views.get(entry.getKey()).path("lastSequence").asLong(-1) == entry.getValue());
+                    && views.get(entry.getKey()).path("lastSequence").asLong(-1) == entry.getValue())
+                    && check.deliveriesInFlight(cases) == 0;
             stable = caughtUp && total == last ? stable + 1 : 0;
             last = total;
             if (stable >= 2) {

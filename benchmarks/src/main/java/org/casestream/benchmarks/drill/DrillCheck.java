@@ -95,6 +95,19 @@ final class DrillCheck {
         return counts;
     }
 
+    /** How many of the drill's cases' deliveries are still to go out (pending, or retrying after a failed attempt). */
+    long deliveriesInFlight(Collection<String> caseIds) throws SQLException {
+        long[] count = new long[1];
+        query("""
+                SELECT count(*) FROM notification.delivery
+                WHERE case_id::text = ANY (?) AND status IN ('pending', 'retrying')""", caseIds, rows -> {
+            if (rows.next()) {
+                count[0] = rows.getLong(1);
+            }
+        });
+        return count[0];
+    }
+
     /** Notifications planned for the drill's cases: (event, channel, recipient) to the rows and how many were sent. */
     Notifications notifications(Collection<String> caseIds) throws SQLException {
         Map<String, Integer> planned = new HashMap<>();

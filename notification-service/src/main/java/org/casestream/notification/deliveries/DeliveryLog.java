@@ -91,17 +91,22 @@ public class DeliveryLog {
 
     /**
      * Writes one attempt and the delivery's new state: sent, retrying at {@code nextAttempt}, or dead. A delivery
-     * cancelled while its attempt was in flight stays cancelled (the attempt is still logged).
+     * cancelled while its attempt was in flight stays cancelled (the attempt is still logged). Written again after a
+     * commit whose outcome was lost (it did commit), it changes nothing.
      */
     @Transactional
     public void recordAttempt(Delivery delivery, SendOutcome outcome, String status, Instant nextAttempt) {
         int attempt = delivery.attempts() + 1;
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO delivery_attempt (delivery_id, attempt, at, outcome, response_code, error) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
+        int inserted = jdbc.sql("INSERT INTO delivery_attempt (delivery_id, attempt, at, outcome, response_code, error) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id, attempt) DO NOTHING")
                 .params(delivery.id(), attempt, now, outcome.delivered() ? SENT : outcome.retryable() ? "failed"
                         : "refused", outcome.responseCode(), outcome.error())
                 .update();
+        if (inserted == 0) {
+            // written already: a commit whose answer was lost (PostgreSQL restarting) did both writes
+            return;
+        }
         jdbc.sql("""
                 UPDATE delivery SET status = ?, attempts = ?, round_attempts = round_attempts + 1,
                        next_attempt_at = ?, claimed_until = NULL, last_response_code = ?, last_error = ?,

@@ -52,4 +52,11 @@ public record CaseOpened(UUID caseId, String caseNumber, Customer customer, Stri
         tags = tags == null ? List.of() : List.copyOf(tags);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
+
+    /** Without the customer's words, name or address (they are personal data, and logs keep no such thing). */
+    @Override
+    public String toString() {
+        return "CaseOpened[" + caseId + ", " + caseNumber + ", " + customer + ", " + channel + ", " + queue + ", "
+                + priority + ", " + origin + "]";
+    }
 }

@@ -71,12 +71,19 @@ class AttachmentBrowserTest {
             browser.click(By.id("compose-submit"));
 
             By replyArticle = By.xpath("//article[contains(@class,'comment')][.//div[@class='body' and text()='" + reply + "']]");
-            WebElement link = browser.visible(By.xpath("//article[contains(@class,'comment')][.//div[@class='body' and text()='"
-                    + reply + "']]//ul[@class='attachments']//a[contains(@class,'attachment-link')]"));
-            assertThat(link.getText()).endsWith(name);
-            assertThat(link.getAttribute("href")).matches(".*/api/attachments/[0-9a-f-]{36}");
-            assertThat(browser.visible(replyArticle).findElement(By.cssSelector("ul.attachments li")).getText())
-                    .endsWith(name + " (" + PNG.length + " bytes, image/png)");
+            By linkInReply = By.xpath("//article[contains(@class,'comment')][.//div[@class='body' and text()='"
+                    + reply + "']]//ul[@class='attachments']//a[contains(@class,'attachment-link')]");
+            browser.visible(linkInReply);
+            // the live update that follows the reply draws the thread again: read the link and its line in one go,
+            // looking again if they were replaced meanwhile
+            List<String> shown = browser.waitFor(d -> {
+                WebElement link = d.findElement(linkInReply);
+                return List.of(link.getText(), link.getAttribute("href"),
+                        d.findElement(replyArticle).findElement(By.cssSelector("ul.attachments li")).getText());
+            });
+            assertThat(shown.get(0)).endsWith(name);
+            assertThat(shown.get(1)).matches(".*/api/attachments/[0-9a-f-]{36}");
+            assertThat(shown.get(2)).endsWith(name + " (" + PNG.length + " bytes, image/png)");
             // the form is ready for the next reply: no file chosen any more
             assertThat(browser.script("return document.getElementById('compose-files').files.length;")).isEqualTo(0L);
             browser.screenshot("attachment-in-thread");
