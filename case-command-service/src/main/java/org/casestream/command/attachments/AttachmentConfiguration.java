@@ -19,6 +19,7 @@ class AttachmentConfiguration {
             case FILESYSTEM -> new FilesystemAttachmentStore(properties.directory() == null
                     ? Path.of(".casestream", "attachments") : properties.directory());
             case DATABASE -> new DatabaseAttachmentStore(jdbc);
+            case S3 -> new S3AttachmentStore(properties.s3());
         };
     }
 
