@@ -18,6 +18,7 @@ const PAGES = [
     {pattern: /^\/customers\/([^/]{1,300})$/, page: () => import('./pages/customer.js'), title: 'Customer', keys: ['customerId']},
     {pattern: /^\/macros$/, page: () => import('./pages/macros.js'), title: 'Macros', roles: ['agent', 'lead', 'admin']},
     {pattern: /^\/agents$/, page: () => import('./pages/agents.js'), title: 'Agents', roles: ['lead', 'manager', 'admin']},
+    {pattern: /^\/analytics$/, page: () => import('./pages/analytics.js'), title: 'Analytics', roles: ['lead', 'manager', 'admin']},
     {pattern: /^\/admin(?:\/([a-z-]+))?$/, page: () => import('./pages/admin.js'), title: 'Administration', roles: ['admin'], keys: ['section']},
     {pattern: /^\/ops$/, page: () => import('./pages/ops.js'), title: 'Operations', roles: ['ops', 'admin']},
 ];
@@ -29,6 +30,7 @@ const NAV = [
     {href: '/customers', text: 'Customers', key: 'u'},
     {href: '/macros', text: 'Macros', key: 'r', roles: ['agent', 'lead', 'admin']},
     {href: '/agents', text: 'Agents', key: 'a', roles: ['lead', 'manager', 'admin']},
+    {href: '/analytics', text: 'Analytics', key: 'n', roles: ['lead', 'manager', 'admin']},
     {href: '/admin', text: 'Admin', key: 's', roles: ['admin']},
     {href: '/ops', text: 'Ops', key: 'o', roles: ['ops', 'admin']},
 ];

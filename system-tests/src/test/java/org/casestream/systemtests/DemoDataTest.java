@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code ./casestream demo} loads its data through the gateway: its people log in with the demo password, the
  * cases it posted are there across channels, some of them worked to done, and the lead's shared macros are there,
- * some of them used. Runs near the end: its agents would otherwise compete for the other tests' cases.
+ * some of them used; the analytics page's figures are filled. Runs near the end: its agents would otherwise
+ * compete for the other tests' cases.
  */
 @ExtendWith(PlatformExtension.class)
 @Order(Integer.MAX_VALUE - 1)
@@ -54,5 +55,22 @@ class DemoDataTest {
         });
         JsonNode agents = gateway.get("/api/agents", manager).expect(200).json();
         assertThat(agents.findValuesAsText("name")).anySatisfy(name -> assertThat(name).endsWith("(lead)"));
+        // the analytics page has figures: today's volume and backlog, resolution times, agents' throughput and ratings
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode report = gateway.get("/api/analytics", manager).expect(200).json();
+            assertThat(report.at("/total/opened").asLong()).isGreaterThanOrEqualTo(40);
+            assertThat(report.at("/total/firstContact/resolved").asLong()).isPositive();
+            JsonNode days = report.path("days");
+            assertThat(days.get(days.size() - 1).path("backlog").asLong()).isPositive();
+            JsonNode breakdowns = gateway.get("/api/analytics/breakdowns", manager).expect(200).json();
+            assertThat(breakdowns.path("resolutionDistribution").findValues("count").stream().mapToLong(JsonNode::asLong)
+                    .sum()).isPositive();
+            assertThat(breakdowns.path("resolutionByQueueAndPriority")).isNotEmpty();
+            assertThat(breakdowns.path("csatByQueue")).isNotEmpty();
+            assertThat(breakdowns.path("agents")).anySatisfy(row -> {
+                assertThat(row.path("resolved").asLong()).isPositive();
+                assertThat(row.path("csatCount").asLong()).isPositive();
+            });
+        });
     }
 }

@@ -58,7 +58,7 @@ public final class CaseFold {
                     opened.description(), opened.attachments(), opened.channel(), opened.externalRef(), opened.origin(),
                     opened.queue(), opened.priority(),
                     CaseStatus.NEW, null, new TreeSet<>(opened.tags()).stream().toList(), CaseView.Sla.NONE, 0, null,
-                    0, 0, null, null, opened.openedAt(), at, null, 0, null, List.of(), sequence);
+                    0, 0, null, null, opened.openedAt(), at, null, 0, null, List.of(), 0, sequence);
         }
         Builder next = new Builder(view, at, sequence);
         switch (event) {
@@ -140,6 +140,7 @@ public final class CaseFold {
         private String subject;
         private CaseView.CaseLink mergedInto;
         private List<CaseView.CaseLink> merged;
+        private Integer publicAgentReplies;
 
         Builder(CaseView view, Instant at, long sequence) {
             this.view = view;
@@ -163,6 +164,7 @@ public final class CaseFold {
             subject = view.subject();
             mergedInto = view.mergedInto();
             merged = view.merged();
+            publicAgentReplies = view.publicAgentReplies();
         }
 
         void status(CaseStatus newStatus) {
@@ -179,6 +181,10 @@ public final class CaseFold {
                 lastCustomerMessageAt = at;
             } else if (comment.authorType() == AuthorType.AGENT) {
                 lastAgentReplyAt = at;
+                // a view stored before replies were counted cannot know how many came before: it stays unknown
+                if (publicAgentReplies != null) {
+                    publicAgentReplies++;
+                }
             }
         }
 
@@ -187,7 +193,7 @@ public final class CaseFold {
                     view.attachments(), view.channel(), view.externalRef(), view.origin(), queue, priority, status,
                     assignee, tags, sla, escalationLevel, satisfaction, commentCount, internalNoteCount,
                     lastCustomerMessageAt, lastAgentReplyAt, view.openedAt(), at, resolvedAt, reopenCount, mergedInto,
-                    merged, sequence);
+                    merged, publicAgentReplies, sequence);
         }
     }
 }

@@ -21,6 +21,8 @@ import org.casestream.events.Queue;
  * come with it). {@code lastSequence} is the sequence of the last event applied: an event at or below it was
  * already applied. {@code mergedInto}: the case this duplicate was merged into (null unless it was); {@code merged}:
  * the duplicates merged into this one (none on views stored before cases could be merged).
+ * {@code publicAgentReplies}: how many public replies agents wrote (first-contact resolution is read from it); null on
+ * views stored before it was counted, which the analytics counters then leave out of the figures that need it.
  */
 public record CaseView(UUID caseId, String caseNumber, Customer customer, String subject, String description,
                        List<Attachment> attachments, Channel channel, String externalRef, CaseOrigin origin,
@@ -28,7 +30,7 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
                        UUID assignee, List<String> tags, Sla sla, int escalationLevel, Satisfaction satisfaction,
                        int commentCount, int internalNoteCount, Instant lastCustomerMessageAt, Instant lastAgentReplyAt,
                        Instant openedAt, Instant updatedAt, Instant resolvedAt, int reopenCount, CaseLink mergedInto,
-                       List<CaseLink> merged, long lastSequence) {
+                       List<CaseLink> merged, Integer publicAgentReplies, long lastSequence) {
 
     public CaseView {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -54,7 +56,7 @@ public record CaseView(UUID caseId, String caseNumber, Customer customer, String
         return new CaseView(caseId, caseNumber, customer, subject, description, attachments, channel, externalRef,
                 origin, queue, priority, status, assignee, tags, sla, escalationLevel, satisfaction,
                 commentCount - internalNoteCount, 0, lastCustomerMessageAt, lastAgentReplyAt, openedAt, updatedAt,
-                resolvedAt, reopenCount, mergedInto, merged, lastSequence);
+                resolvedAt, reopenCount, mergedInto, merged, publicAgentReplies, lastSequence);
     }
 
     /** The SLA clocks: due times from the policy, when the first response came, and the breaches recorded. */

@@ -98,7 +98,7 @@ public class CaseViews {
                     view.priority(), view.status(), view.assignee(), view.tags(), view.sla(), view.escalationLevel(),
                     view.satisfaction(), all, notes,
                     customerAt, agentAt, view.openedAt(), view.updatedAt(), view.resolvedAt(), view.reopenCount(),
-                    view.mergedInto(), view.merged(), view.lastSequence()));
+                    view.mergedInto(), view.merged(), view.publicAgentReplies(), view.lastSequence()));
         }
         if (!ids.isEmpty()) {
             LOG.info("Moved the comment threads of {} case views into {}", ids.size(), CaseComments.COLLECTION);

@@ -10,18 +10,24 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may read what. People who work or watch cases read everything; a channel may read one case (never its
- * internal notes, which the controller leaves out) but not lists, boards or the stream.
+ * internal notes, which the controller leaves out) but not lists, boards or the stream. The analytics by agent are
+ * for leads, managers and admins.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     public static final String[] READERS = {"agent", "lead", "manager", "admin", "ops"};
+    /** Who reads the analytics page's breakdowns by agent, queue and priority. */
+    public static final String[] ANALYSTS = {"lead", "manager", "admin"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
         String[] caseReaders = {"agent", "lead", "manager", "admin", "ops", "channel"};
         return ResourceServerSecurity.build(http, problems, routes -> routes
                 .requestMatchers(HttpMethod.GET, "/api/cases/export").hasAnyRole(READERS)
+                // figures per agent are for the people who lead them, not for their colleagues
+                .requestMatchers(HttpMethod.GET, "/api/analytics/breakdowns", "/api/analytics/export")
+                .hasAnyRole(ANALYSTS)
                 .requestMatchers(HttpMethod.GET, "/api/cases/*", "/api/cases/*/comments").hasAnyRole(caseReaders)
                 .requestMatchers(HttpMethod.GET, "/api/cases", "/api/customers", "/api/customers/*",
                         "/api/customers/*/cases", "/api/dashboard",

@@ -1,5 +1,6 @@
 package org.casestream.query.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -9,16 +10,25 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.casestream.events.Queue;
+import org.casestream.query.analytics.Analytics;
+import org.casestream.query.analytics.AnalyticsBreakdowns;
 import org.casestream.query.platform.QueryProperties;
+import org.casestream.query.projection.ReadModels;
 import org.casestream.query.rebuild.ActiveReadModels;
 import org.casestream.query.rebuild.Projections;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.InvalidRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.casestream.query.analytics.Analytics;
 
+/**
+ * Analytics from the counters the projection keeps (nothing scans the cases): the report per day for everyone who
+ * reads cases; the breakdowns by queue, priority and agent, and every figure as CSV, for leads, managers and admins.
+ */
 @RestController
 public class AnalyticsController {
 
@@ -34,12 +44,76 @@ public class AnalyticsController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Volumes, first-response and resolution times (mean, median, p90), SLA compliance and CSAT "
-            + "per day (UTC) and in total, optionally for one queue and one agent ('none': unassigned)")
+    /** The days, queue and agent asked for, checked: every bad one named in one 400. */
+    record Range(LocalDate from, LocalDate to, String queue, String agent, LocalDate today) {
+    }
+
+    @Operation(summary = "Volumes, first-response and resolution times (mean, median, p90), SLA compliance, CSAT and "
+            + "first-contact resolution per day (UTC) and in total, and the backlog (cases open) at the end of each "
+            + "day; optionally for one queue and one agent ('none': unassigned)")
     @GetMapping("/api/analytics")
     public Analytics.Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String queue, @RequestParam(required = false) String agent) {
+        Range range = range(from, to, queue, agent, List.of());
+        return report(range, models.current());
+    }
+
+    @Operation(summary = "Leads, managers, admins: resolution time distribution, resolution times per queue and "
+            + "priority, each agent's throughput per day, load, CSAT and first-contact resolution, CSAT per queue")
+    @GetMapping("/api/analytics/breakdowns")
+    public AnalyticsBreakdowns.Breakdowns breakdowns(@RequestParam(required = false) String from,
+                                                     @RequestParam(required = false) String to,
+                                                     @RequestParam(required = false) String queue) {
+        Range range = range(from, to, queue, null, List.of());
+        return breakdowns(range, models.current());
+    }
+
+    @Operation(summary = "Leads, managers, admins: one section of the analytics as CSV (daily, resolution-times, "
+            + "queue-priority, agents, agent-days, csat-queues; daily unless said), with the same days and queue")
+    @GetMapping("/api/analytics/export")
+    public ResponseEntity<String> export(@RequestParam(required = false) String section,
+                                         @RequestParam(required = false) String format,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String queue) {
         List<FieldError> errors = new ArrayList<>();
+        AnalyticsCsv.Section chosen = AnalyticsCsv.Section.of(section);
+        if (chosen == null) {
+            errors.add(new FieldError("section", "must be one of " + AnalyticsCsv.SECTION_NAMES));
+        }
+        if (format != null && !format.equals("csv")) {
+            errors.add(new FieldError("format", "must be csv"));
+        }
+        Range range = range(from, to, queue, null, errors);
+        ReadModels current = models.current();
+        String csv = chosen.daily() ? AnalyticsCsv.write(chosen, report(range, current))
+                : AnalyticsCsv.write(chosen, breakdowns(range, current));
+        String name = "analytics-" + chosen.wire() + "-" + range.from() + "-" + range.to()
+                + (range.queue() == null ? "" : "-" + range.queue().toLowerCase()) + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(csv);
+    }
+
+    private Analytics.Report report(Range range, ReadModels current) {
+        return new Analytics(current.analytics()).report(range.from(), range.to(), range.queue(), range.agent(),
+                partitions(), range.today());
+    }
+
+    private AnalyticsBreakdowns.Breakdowns breakdowns(Range range, ReadModels current) {
+        return new AnalyticsBreakdowns(current.analytics()).read(range.from(), range.to(), range.queue(), partitions(),
+                current.agents().all());
+    }
+
+    private int partitions() {
+        return Math.max(properties.topicPartitions(),
+                projections.live().appliedPositions().keySet().stream().mapToInt(p -> p + 1).max().orElse(0));
+    }
+
+    /** Parses the filters; throws one 400 naming these {@code errors} and every bad filter. */
+    private static Range range(String from, String to, String queue, String agent, List<FieldError> earlier) {
+        List<FieldError> errors = new ArrayList<>(earlier);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate end = day("to", to, today, errors);
         LocalDate start = day("from", from, end == null ? today.minusDays(29) : end.minusDays(29), errors);
@@ -64,9 +138,7 @@ public class AnalyticsController {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        int partitions = Math.max(properties.topicPartitions(),
-                projections.live().appliedPositions().keySet().stream().mapToInt(p -> p + 1).max().orElse(0));
-        return new Analytics(models.current().analytics()).report(start, end, queueName, agent, partitions);
+        return new Range(start, end, queueName, agent, today);
     }
 
     private static LocalDate day(String field, String value, LocalDate fallback, List<FieldError> errors) {

@@ -500,7 +500,7 @@ class ProjectionTest {
         feed(third.thenAt(t0, new CaseClassified(c, Queue.ORDERS, Queue.UNCLASSIFIED, "rules")));
 
         Analytics.Report login = new Analytics(analytics).report(java.time.LocalDate.parse("2026-11-20"),
-                java.time.LocalDate.parse("2026-11-22"), "Login", grace.toString(), 1);
+                java.time.LocalDate.parse("2026-11-22"), "Login", grace.toString(), 1, java.time.LocalDate.parse("2026-11-22"));
         assertThat(login.total().opened()).isEqualTo(2);
         assertThat(login.total().firstResponse()).isEqualTo(new Analytics.Times(2, 1200.0, 900L, 1800L));
         assertThat(login.total().resolution()).isEqualTo(new Analytics.Times(2, (7200.0 + 30 * 3600) / 2, 7200L, 172_800L));
@@ -514,10 +514,10 @@ class ProjectionTest {
         assertThat(login.days()).extracting(day -> day.figures().opened()).containsExactly(2L, 0L, 0L);
         assertThat(login.days()).extracting(day -> day.figures().resolution().count()).containsExactly(1L, 0L, 1L);
         Analytics.Report all = new Analytics(analytics).report(java.time.LocalDate.parse("2026-11-20"),
-                java.time.LocalDate.parse("2026-11-20"), null, null, 1);
+                java.time.LocalDate.parse("2026-11-20"), null, null, 1, java.time.LocalDate.parse("2026-11-22"));
         assertThat(all.total().opened()).isEqualTo(3);
         Analytics.Report unassigned = new Analytics(analytics).report(java.time.LocalDate.parse("2026-11-20"),
-                java.time.LocalDate.parse("2026-11-20"), "Orders", "none", 1);
+                java.time.LocalDate.parse("2026-11-20"), "Orders", "none", 1, java.time.LocalDate.parse("2026-11-22"));
         assertThat(unassigned.total().opened()).isEqualTo(1);
         assertThat(unassigned.total().resolution().count()).isZero();
     }

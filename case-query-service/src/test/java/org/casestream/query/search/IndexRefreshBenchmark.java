@@ -117,7 +117,7 @@ class IndexRefreshBenchmark {
                 Queue.values()[i % Queue.values().length],
                 Priority.values()[random.nextInt(Priority.values().length)],
                 CaseStatus.values()[random.nextInt(CaseStatus.values().length)], null, List.of(), null, 0, null,
-                0, 0, null, null, opened, opened.plusSeconds(random.nextInt(3600)), null, 0, null, List.of(),
+                0, 0, null, null, opened, opened.plusSeconds(random.nextInt(3600)), null, 0, null, List.of(), 0,
                 random.nextInt(10));
     }
 }

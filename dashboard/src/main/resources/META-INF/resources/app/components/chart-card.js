@@ -5,14 +5,16 @@
 import {h} from '../dom.js';
 
 /**
- * {title, id, description (the canvas's label), figures: {summary, table}, extraClass} → {element, canvas}.
+ * {title, id, description (the canvas's label), figures: {summary, table}, extraClass, actions (nodes under the
+ * figures, such as a download button)} → {element, canvas}.
  */
-export function chartCard({title, id, description, figures, extraClass = ''}) {
+export function chartCard({title, id, description, figures, extraClass = '', actions = null}) {
     const canvas = h('canvas', {role: 'img', 'aria-label': description});
     const element = h('section', {class: extraClass ? `card ${extraClass}` : 'card', 'aria-labelledby': id},
         h('h2', {id}, title),
         h('div', {class: 'chart-box'}, canvas),
-        h('details', {}, h('summary', {}, figures.summary), figures.table));
+        h('details', {}, h('summary', {}, figures.summary), figures.table),
+        actions ? h('div', {class: 'actions'}, actions) : null);
     return {element, canvas};
 }
 
@@ -22,17 +24,35 @@ function themeColour(style, property) {
 
 /**
  * A line chart on the canvas (null if Chart.js has not loaded): labels along x, series {label, data, colour (a
- * custom property such as --primary), dashed}. Destroy it before drawing the canvas again.
+ * custom property such as --primary), dashed}. Options: percent (y from 0 to 100 %), yTitle. Destroy it before
+ * drawing the canvas again.
  */
-export function lineChart(canvas, labels, series) {
+export function lineChart(canvas, labels, series, options = {}) {
+    return chart('line', canvas, labels, series, options);
+}
+
+/** As {@link lineChart}, with bars (side by side, or stacked with {stacked: true}). */
+export function barChart(canvas, labels, series, options = {}) {
+    return chart('bar', canvas, labels, series, options);
+}
+
+function chart(type, canvas, labels, series, {percent = false, stacked = false, yTitle = null} = {}) {
     if (!window.Chart) {
         return null;
     }
     const style = getComputedStyle(document.documentElement);
     const text = themeColour(style, '--text');
     const grid = themeColour(style, '--border-soft');
+    const y = {beginAtZero: true, stacked, ticks: {color: text, precision: percent ? undefined : 0}, grid: {color: grid}};
+    if (percent) {
+        y.max = 100;
+        y.ticks.callback = value => `${value} %`;
+    }
+    if (yTitle) {
+        y.title = {display: true, text: yTitle, color: text};
+    }
     return new window.Chart(canvas, {
-        type: 'line',
+        type,
         data: {
             labels,
             datasets: series.map(line => {
@@ -49,10 +69,7 @@ export function lineChart(canvas, labels, series) {
             maintainAspectRatio: false,
             animation: false,
             color: text,
-            scales: {
-                x: {ticks: {color: text}, grid: {color: grid}},
-                y: {beginAtZero: true, ticks: {color: text, precision: 0}, grid: {color: grid}},
-            },
+            scales: {x: {stacked, ticks: {color: text}, grid: {color: grid}}, y},
             plugins: {legend: {labels: {color: text}}},
         },
     });

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * violation, no console error; a screenshot of each under target/screenshots. The case page shows routing's "Why
  * this queue" and "Similar cases" (a possible duplicate among them, merged into it: the merged duplicate's page is
  * checked too, with its notice), the routing page its examples per queue, the
- * customer page every form an admin may use (profile, tier, merge). At a phone's width (360 px) no page scrolls
+ * customer page every form an admin may use (profile, tier, merge), the analytics page its charts. At a phone's width (360 px) no page scrolls
  * sideways.
  */
 @ExtendWith(PlatformExtension.class)
@@ -99,6 +99,7 @@ class AccessibilityBrowserTest {
         pages.put("customers", "/customers?q=mail.example.test");
         pages.put("customer", "/customers/" + customerId);
         pages.put("agents", "/agents");
+        pages.put("analytics", "/analytics");
         pages.put("macros", "/macros");
         pages.put("admin-users", "/admin/users");
         pages.put("admin-api-keys", "/admin/api-keys");
