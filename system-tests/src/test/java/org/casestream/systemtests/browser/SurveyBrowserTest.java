@@ -71,6 +71,7 @@ class SurveyBrowserTest {
             // the arrow keys move between the ratings, as radio buttons do
             browser.press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
             browser.waitFor(d -> "survey-rating-4".equals(browser.focusedProperty("id")));
+            browser.waitFor(d -> !page.main().contains("Choose a rating"));
             browser.visible(By.name("comment")).sendKeys("Fixed within the hour, thank you");
             browser.screenshot("survey-1-answered");
             browser.click(By.cssSelector("main button[type='submit']"));

@@ -32,6 +32,10 @@ export function ratingForm(survey, {send, done, refused}) {
         field('Anything you want to tell us? (optional)', comment, `Up to ${MAX_COMMENT} characters.`),
         message,
         submit);
+    // a choice answers "choose a rating": the message goes with it
+    choices.addEventListener('change', () => {
+        message.textContent = '';
+    });
     form.addEventListener('submit', async event => {
         event.preventDefault();
         message.textContent = '';
