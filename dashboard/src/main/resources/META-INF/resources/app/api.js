@@ -190,13 +190,14 @@ export async function resume() {
 
 /**
  * fetch through the gateway. Options: method, body (JSON unless FormData/string), headers, raw (return the
- * Response), signal. A 401 refreshes once and retries; a failed refresh ends the session.
+ * Response), signal, anonymous (send no credentials even when someone is logged in: a customer's survey). A 401
+ * refreshes once and retries; a failed refresh ends the session.
  */
 export async function api(path, options = {}) {
-    const {method = 'GET', body, headers = {}, raw = false, signal, noExpire = false} = options;
+    const {method = 'GET', body, headers = {}, raw = false, signal, noExpire = false, anonymous = false} = options;
     const send = () => {
         const allHeaders = {Accept: 'application/json', ...headers};
-        if (state.token) {
+        if (state.token && !anonymous) {
             allHeaders.Authorization = `Bearer ${state.token}`;
         }
         let payload = body;
@@ -207,7 +208,7 @@ export async function api(path, options = {}) {
         return fetch(path, {method, headers: allHeaders, body: payload, signal, credentials: 'same-origin'});
     };
     let response = await send();
-    if (response.status === 401) {
+    if (response.status === 401 && !anonymous) {
         try {
             await refresh();
         } catch (error) {

@@ -9,6 +9,8 @@ import {startStream} from './stream.js';
 
 const PAGES = [
     {pattern: /^\/login$/, page: () => import('./pages/login.js'), title: 'Log in', open: true},
+    // a customer's survey link from their done-mail: no login
+    {pattern: /^\/survey\/([A-Za-z0-9_-]{1,128})$/, page: () => import('./pages/survey.js'), title: 'Rate our help', open: true, keys: ['token']},
     {pattern: /^\/$/, page: () => import('./pages/dashboard.js'), title: 'Dashboard'},
     {pattern: /^\/my-cases$/, page: () => import('./pages/my-cases.js'), title: 'My cases', roles: ['agent', 'lead', 'admin']},
     {pattern: /^\/cases$/, page: () => import('./pages/cases.js'), title: 'Cases'},

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code ./casestream demo} loads its data through the gateway: its people log in with the demo password, the
  * cases it posted are there across channels, some of them worked to done, and the lead's shared macros are there,
- * some of them used; the analytics page's figures are filled. Runs near the end: its agents would otherwise
- * compete for the other tests' cases.
+ * some of them used, and customers rated resolved cases through the survey links of their done-mails; the analytics
+ * page's figures are filled. Runs near the end: its agents would otherwise compete for the other tests' cases.
  */
 @ExtendWith(PlatformExtension.class)
 @Order(Integer.MAX_VALUE - 1)
@@ -72,5 +72,20 @@ class DemoDataTest {
                 assertThat(row.path("csatCount").asLong()).isPositive();
             });
         });
+
+        // customers rated resolved cases from the survey link of their done-mail: the rating is theirs
+        assertThat(Platform.tail(output, 12)).containsPattern("rated=[1-9]");
+        JsonNode rated = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (JsonNode item : gateway.get("/api/cases?status=done&limit=200", manager).expect(200).json().path("items")) {
+                if (item.path("satisfactionRating").isInt()) {
+                    return item;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        JsonNode history = gateway.get("/api/cases/" + rated.path("caseId").asText() + "/history", manager).expect(200).json();
+        assertThat(history).filteredOn(entry -> entry.path("type").asText().equals("SatisfactionRated"))
+                .allSatisfy(entry -> assertThat(entry.path("actor").asText()).startsWith("customer:"))
+                .isNotEmpty();
     }
 }

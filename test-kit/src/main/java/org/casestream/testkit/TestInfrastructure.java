@@ -30,6 +30,12 @@ import org.casestream.localstack.jwt.Role;
  */
 public final class TestInfrastructure {
 
+    /**
+     * The key survey links are signed with (CASESTREAM_SURVEY_KEY): the same for every service of the test JVM, so a
+     * link the notification service mails is one the command service takes; tests sign their own with it too.
+     */
+    public static final String SURVEY_KEY = "test-survey-key-" + "0123456789abcdefghijklmnopqrstuvwxyz";
+
     private static Path home;
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
@@ -133,8 +139,8 @@ public final class TestInfrastructure {
     }
 
     /**
-     * The settings that point a service at this infrastructure: its PostgreSQL database, the Kafka broker, and the
-     * key its tokens are checked with.
+     * The settings that point a service at this infrastructure: its PostgreSQL database, the Kafka broker, the
+     * key its tokens are checked with, and the key of survey links.
      */
     public static Map<String, String> serviceProperties() {
         start();
@@ -142,7 +148,8 @@ public final class TestInfrastructure {
                 "spring.datasource.url", jdbcUrl(),
                 "spring.datasource.username", "postgres",
                 "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", publicKeyLocation());
+                "spring.security.oauth2.resourceserver.jwt.public-key-location", publicKeyLocation(),
+                "casestream.surveys.key", SURVEY_KEY);
     }
 
     /** A new temporary directory (for an index, a home, a mail store), removed with the JVM's temporary files. */

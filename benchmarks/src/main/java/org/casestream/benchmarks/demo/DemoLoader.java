@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
  * Loads demo data into a running Casestream through the gateway's public API only, as an admin, a team and its
  * channels would: people for every role, agents with skills (online), an API key per channel, the lead's shared
  * macros, a few hundred tickets across queues, channels and tiers, then replies, internal notes, customer replies,
- * escalations, work in progress (some of it by a macro), closed cases and ratings. Run it with {@code ./casestream demo}. Writes are idempotent per seed:
+ * escalations, work in progress (some of it by a macro), closed cases, and ratings that customers give through the
+ * survey link of their done-mail (read from their mailbox on the local mail server, answered without a login). Run it
+ * with {@code ./casestream demo}. Writes are idempotent per seed:
  * running it again with the same {@code --seed} adds no second copy of a ticket.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -71,6 +73,21 @@ public final class DemoLoader implements Callable<Integer> {
 
     @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
     private int concurrency;
+
+    @Option(names = "--imap-host", defaultValue = "localhost",
+            description = "The mail server customers read their mail from (default: ${DEFAULT-VALUE}).")
+    private String imapHost;
+
+    @Option(names = "--imap-port", defaultValue = "${env:CASESTREAM_IMAP_PORT:-3143}",
+            description = "Its IMAP port (default: $CASESTREAM_IMAP_PORT or 3143).")
+    private int imapPort;
+
+    @Option(names = "--ratings", defaultValue = "25",
+            description = "Customers who rate their resolved case through the survey link (default: ${DEFAULT-VALUE}).")
+    private int ratings;
+
+    /** How long the customers wait for their done-mails. */
+    private static final Duration MAIL_PATIENCE = Duration.ofSeconds(90);
 
     private GatewayApi api;
     private PrintWriter out;
@@ -254,7 +271,7 @@ public final class DemoLoader implements Callable<Integer> {
         return shared.get((String) DemoData.MACROS.getFirst().get("name"));
     }
 
-    private record Opened(int index, String caseId, String caseNumber, String channel) {
+    private record Opened(int index, String caseId, String caseNumber, String channel, String email) {
     }
 
     private List<Opened> postTickets(Map<String, Credentials> keys, DemoData data) {
@@ -276,7 +293,7 @@ public final class DemoLoader implements Callable<Integer> {
                 Answer answer = api.call("POST", "/api/intake/tickets", keys.get(channel), body, "demo-" + seed + "-ticket-" + index);
                 if (answer.ok()) {
                     opened.add(new Opened(index, answer.body().path("caseId").asText(),
-                            answer.body().path("caseNumber").asText(), channel));
+                            answer.body().path("caseNumber").asText(), channel, customer.email()));
                 } else {
                     failed.incrementAndGet();
                 }
@@ -293,7 +310,7 @@ public final class DemoLoader implements Callable<Integer> {
 
     /**
      * Replies, internal notes, customer replies, escalations, work in progress (one case in twelve by the "We are on
-     * it" macro), done and rated.
+     * it" macro), done; then the first {@code --ratings} resolved cases' customers rate them from their done-mail.
      */
     private Map<String, Integer> workCases(List<Opened> opened, Map<String, Credentials> keys, List<String> agentUsers,
             DemoData data, String onItMacro) {
@@ -305,6 +322,7 @@ public final class DemoLoader implements Callable<Integer> {
             counts.put(what, new AtomicInteger());
         }
         List<Runnable> work = new ArrayList<>();
+        ConcurrentLinkedQueue<SurveyAnswers.Wanted> toRate = new ConcurrentLinkedQueue<>();
         for (Opened ticket : opened) {
             Credentials agent = data.pick(agentTokens);
             String prefix = "demo-" + seed + "-" + ticket.index() + "-";
@@ -342,20 +360,34 @@ public final class DemoLoader implements Callable<Integer> {
                     count(counts, "escalations", api.call("POST", path + "/escalations", lead,
                             Map.of("reason", "Customer waited too long"), prefix + "escalation"));
                 }
-                if (progress < 30 && !customerReply) {
-                    if (count(counts, "done", api.call("POST", path + "/status", agent, Map.of("status", "done"), prefix + "done"))
-                            && rating > 2) {
-                        // the customer's rating comes through the channel that opened the case
-                        count(counts, "rated", api.call("POST", path + "/satisfaction", keys.get(ticket.channel()),
-                                Map.of("rating", rating, "comment", "Thanks for the help"), prefix + "rating"));
-                    }
+                if (progress < 30 && !customerReply
+                        && count(counts, "done", api.call("POST", path + "/status", agent, Map.of("status", "done"), prefix + "done"))) {
+                    // the customer rates it from the survey link of the done-mail the case now sends them
+                    toRate.add(new SurveyAnswers.Wanted(ticket.caseNumber(), ticket.email(), rating, COMMENTS.get(rating)));
                 }
             });
         }
         runAll(work);
+        counts.get("rated").set(rate(toRate.stream().limit(Math.max(0, ratings)).toList()));
         Map<String, Integer> result = new LinkedHashMap<>();
         counts.forEach((what, count) -> result.put(what, count.get()));
         return result;
+    }
+
+    private static final Map<Integer, String> COMMENTS = Map.of(2, "It works now, but it took a while",
+            3, "Solved in the end", 4, "Quick and clear, thanks", 5, "Fixed within the hour, thank you!");
+
+    /** The customers' survey answers; none when the mail server cannot be read (said, not fatal). */
+    private int rate(List<SurveyAnswers.Wanted> wanted) {
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        try {
+            return new SurveyAnswers(api, imapHost, imapPort).answer(wanted, MAIL_PATIENCE);
+        } catch (SurveyAnswers.MailAway away) {
+            out.printf("ratings: none (%s)%n", away.getMessage());
+            return 0;
+        }
     }
 
     private static boolean count(Map<String, AtomicInteger> counts, String what, Answer answer) {

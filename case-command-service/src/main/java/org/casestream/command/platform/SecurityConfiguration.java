@@ -29,6 +29,10 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/sla-targets", "/api/cases/*/sla-breaches")
                 .hasRole(Caller.ROUTING_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/satisfaction").hasRole(Caller.CHANNEL_ROLE)
+                // a customer answering the survey link of their done-mail: the signed link is the credential, and
+                // anyone showing other credentials (staff above all) is refused, so nobody rates for a customer
+                .requestMatchers(HttpMethod.GET, "/api/surveys/*").anonymous()
+                .requestMatchers(HttpMethod.POST, "/api/surveys/*").anonymous()
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/classification", "/api/cases/*/priority",
                         "/api/cases/*/assignment", "/api/cases/*/escalations").hasAnyRole(CASE_ROUTERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases", "/api/cases/bulk", "/api/cases/*/status",

@@ -381,6 +381,23 @@ class CaseAggregateTest {
             fixture.given(opened(), started(), finished()).when(new RateSatisfaction(CASE, 6, null))
                     .expectException(InvalidCommand.class);
         }
+
+        @Test
+        void aMergedDuplicateTakesNoRating() {
+            fixture.given(opened(), started(), new CaseMergedInto(CASE, UUID.randomUUID(), "CS-2000"),
+                            new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.IN_PROGRESS))
+                    .when(new RateSatisfaction(CASE, 5, null))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void aReopenedCaseIsRatedAgainOnceItIsDoneAgain() {
+            fixture.given(opened(), started(), finished(), new SatisfactionRated(CASE, 2, null),
+                            CaseReopened.agentReopened(CASE, "not fixed after all"),
+                            new CaseStatusChanged(CASE, CaseStatus.DONE, CaseStatus.IN_PROGRESS))
+                    .when(new RateSatisfaction(CASE, 5, "fixed now"))
+                    .expectEvents(new SatisfactionRated(CASE, 5, "fixed now"));
+        }
     }
 
     @Nested

@@ -9,5 +9,13 @@ import {h, timeTag} from '../dom.js';
 export function timeline(entries, {id, describe, later = () => false, action = () => null}) {
     return h('ol', {class: 'timeline', id}, entries.map(entry => h('li', {class: later(entry) ? 'muted' : null},
         h('div', {class: 'what'}, describe(entry)),
-        h('div', {class: 'muted'}, timeTag(entry.at), ` · ${entry.actor || 'system'} · `, action(entry)))));
+        h('div', {class: 'muted'}, timeTag(entry.at), ` · ${actorName(entry.actor)} · `, action(entry)))));
+}
+
+/** Who acted: a login or a service by its name; a customer who answered on their own (a survey) as the customer. */
+function actorName(actor) {
+    if (!actor) {
+        return 'system';
+    }
+    return actor.startsWith('customer:') ? 'the customer' : actor;
 }

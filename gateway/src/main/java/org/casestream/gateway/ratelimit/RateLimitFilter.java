@@ -17,12 +17,21 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** After authentication: each authenticated caller spends a token per request; none left is 429 + Retry-After. */
+/**
+ * After authentication: each authenticated caller spends a token per request, and so does each client address on the
+ * open API for customers without a login (survey links); none left is 429 + Retry-After.
+ */
 public class RateLimitFilter extends OncePerRequestFilter {
 
+    /** The API paths anyone may call without credentials: a customer's survey link. */
+    public static final String PUBLIC_API = "/api/surveys/*";
+
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final RequestMatcher PUBLIC = PathPatternRequestMatcher.withDefaults().matcher(PUBLIC_API);
 
     private final RateLimiter limiter;
     private final ProblemWriter problems;
@@ -35,17 +44,26 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Duration wait = Duration.ZERO;
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
             Caller caller = Caller.of(token.getToken());
-            Duration wait = limiter.tryConsume(caller.subject(), caller.hasRole(TokenIssuer.CHANNEL_ROLE));
+            wait = limiter.tryConsume(caller.subject(), caller.hasRole(TokenIssuer.CHANNEL_ROLE));
             if (!wait.isZero()) {
-                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                 log.info("Rate limit reached for {}", caller.subject());
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                        "Too many requests", "Slow down; try again in " + seconds + " seconds"));
-                return;
             }
+        } else if (PUBLIC.matches(request)) {
+            // the address as the trusted proxies tell it; an address is no one's name, and is not logged either
+            wait = limiter.tryConsumeAnonymous(request.getRemoteAddr());
+            if (!wait.isZero()) {
+                log.info("Rate limit reached for an address on the open API");
+            }
+        }
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                    "Too many requests", "Slow down; try again in " + seconds + " seconds"));
+            return;
         }
         chain.doFilter(request, response);
     }

@@ -10,7 +10,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 /**
- * One bucket4j token bucket per caller (a person's username or an API key's subject), in this gateway's memory:
+ * One bucket4j token bucket per caller (a person's username, an API key's subject, or the client address of a call
+ * without credentials to the open API), in this gateway's memory:
  * with several gateway instances each allows the configured rate, which is the price of no shared store.
  */
 @Component
@@ -22,7 +23,8 @@ public class RateLimiter {
     /** A bucket idle long enough to refill completely is forgotten: that changes nothing and bounds the memory. */
     public RateLimiter(RateLimitProperties properties) {
         this.properties = properties;
-        Duration refilled = max(timeToRefill(properties.user()), timeToRefill(properties.apiKey()));
+        Duration refilled = max(max(timeToRefill(properties.user()), timeToRefill(properties.apiKey())),
+                timeToRefill(properties.anonymous()));
         this.buckets = Caffeine.newBuilder().expireAfterAccess(refilled).maximumSize(100_000).build();
     }
 
@@ -38,6 +40,13 @@ public class RateLimiter {
     public Duration tryConsume(String caller, boolean channel) {
         Bucket bucket = buckets.get((channel ? "key:" : "user:") + caller,
                 ignored -> newBucket(channel ? properties.apiKey() : properties.user()));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+    }
+
+    /** As {@link #tryConsume}, for a call without credentials from this client address. */
+    public Duration tryConsumeAnonymous(String address) {
+        Bucket bucket = buckets.get("address:" + address, ignored -> newBucket(properties.anonymous()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }

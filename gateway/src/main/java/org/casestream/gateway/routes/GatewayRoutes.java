@@ -53,7 +53,8 @@ class GatewayRoutes {
                                 .or(path("/api/intake/**"))
                                 .or(path("/api/agents/**"))
                                 .or(path("/api/macros")).or(path("/api/macros/**"))
-                                .or(path("/api/audit/**"))))
+                                .or(path("/api/audit/**"))
+                                .or(path("/api/surveys/**"))))
                 .and(to("routing", backends.routing(), path("/api/routing/**")))
                 .and(to("notification", backends.notification(),
                         path("/api/webhooks/**")

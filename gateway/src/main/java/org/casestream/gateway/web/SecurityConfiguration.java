@@ -48,7 +48,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Who may pass: bearer tokens are verified here (signature, expiry, not revoked) before anything is proxied, an
  * API key is swapped for its channel's token first, and every authenticated caller is rate limited. Login, the
- * JWKS, health, the API documents and the dashboard's files are open; admin endpoints need role admin; every
+ * JWKS, health, the API documents, the survey links customers answer and the dashboard's files are open (each
+ * address's calls to the survey links are rate limited); admin endpoints need role admin; every
  * other {@code /api} path needs a caller, and the services behind check the roles of their own endpoints.
  */
 @Configuration(proxyBeanMethods = false)
@@ -132,6 +133,10 @@ class SecurityConfiguration {
         return ResourceServerSecurity.build(http, problemResponses, auth -> auth
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
+                // a customer answering the survey link of their done-mail (no login; rate limited by address); the
+                // command service refuses the survey to anyone who shows credentials
+                .requestMatchers(HttpMethod.GET, RateLimitFilter.PUBLIC_API).permitAll()
+                .requestMatchers(HttpMethod.POST, RateLimitFilter.PUBLIC_API).permitAll()
                 // a second factor belongs to a person's account: channels and services have none
                 .requestMatchers("/api/auth/second-factor/**").hasAnyRole("agent", "lead", "manager", "admin", "ops")
                 .requestMatchers("/api/auth/**").authenticated()

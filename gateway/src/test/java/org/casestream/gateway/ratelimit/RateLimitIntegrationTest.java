@@ -18,6 +18,9 @@ import org.springframework.test.context.TestPropertySource;
         "casestream.gateway.rate-limits.api-key.capacity=2",
         "casestream.gateway.rate-limits.api-key.refill-tokens=1",
         "casestream.gateway.rate-limits.api-key.refill-period=1h",
+        "casestream.gateway.rate-limits.anonymous.capacity=2",
+        "casestream.gateway.rate-limits.anonymous.refill-tokens=1",
+        "casestream.gateway.rate-limits.anonymous.refill-period=1h",
         "casestream.gateway.web.cors-allowed-origins=https://dashboard.example"})
 class RateLimitIntegrationTest extends GatewayIntegrationTest {
 
@@ -48,6 +51,21 @@ class RateLimitIntegrationTest extends GatewayIntegrationTest {
         Answer limited = call("POST", "/api/intake/tickets", Map.of("X-Api-Key", key), Map.of());
         assertProblem(limited, 429);
         assertThat(limited.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void eachAddressHasABucketForTheSurveyLinksAnsweredWithoutALogin() {
+        Map<String, String> customer = Map.of("X-Forwarded-For", "203.0.113.7");
+        assertThat(call("GET", "/api/surveys/t-1", customer, null).status()).isEqualTo(200);
+        assertThat(call("POST", "/api/surveys/t-1", customer, Map.of("rating", 5)).status()).isEqualTo(200);
+        clearBackends();
+        Answer limited = call("POST", "/api/surveys/t-1", customer, Map.of("rating", 5));
+        assertProblem(limited, 429);
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
+        assertThat(command.receivedNothing()).isTrue();
+
+        assertThat(call("GET", "/api/surveys/t-1", Map.of("X-Forwarded-For", "198.51.100.20"), null).status())
+                .as("another address has a bucket of its own").isEqualTo(200);
     }
 
     @Test

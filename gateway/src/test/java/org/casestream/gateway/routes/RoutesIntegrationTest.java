@@ -81,6 +81,9 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 Arguments.of("PUT", "/api/macros/m-1", "command"),
                 Arguments.of("DELETE", "/api/macros/m-1", "command"),
                 Arguments.of("POST", "/api/cases/c-1/macros/m-1", "command"),
+                // a customer's survey link (answered without a login; see below)
+                Arguments.of("GET", "/api/surveys/t-1", "command"),
+                Arguments.of("POST", "/api/surveys/t-1", "command"),
                 // routing configuration
                 Arguments.of("GET", "/api/routing/config/classification-rules", "routing"),
                 Arguments.of("PUT", "/api/routing/config/sla-policies", "routing"),
@@ -136,6 +139,26 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 "/api/webhooks", "/api/stream"}) {
             assertProblem(get(path, null), 401);
             assertProblem(get(path, "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"), 401);
+        }
+        backends().forEach(backend -> assertThat(backend.receivedNothing()).as(backend.name()).isTrue());
+    }
+
+    @Test
+    void aSurveyLinkIsAnsweredWithoutCredentialsAndNothingElseOpensWithIt() throws Exception {
+        Answer looked = get("/api/surveys/t-1", null);
+        Answer answered = call("POST", "/api/surveys/t-1", Map.of(), Map.of("rating", 5));
+
+        assertThat(looked.status()).as(looked.body()).isEqualTo(200);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        Backend.Received first = command.next();
+        Backend.Received second = command.next();
+        assertThat(first.path()).isEqualTo("/api/surveys/t-1");
+        assertThat(first.header("Authorization")).isNull();
+        assertThat(second.method()).isEqualTo("POST");
+        assertThat(second.header("Authorization")).isNull();
+        for (String[] other : new String[][] {{"PUT", "/api/surveys/t-1"}, {"DELETE", "/api/surveys/t-1"},
+                {"GET", "/api/surveys/t-1/more"}, {"GET", "/api/surveys"}}) {
+            assertProblem(call(other[0], other[1], Map.of(), other[0].equals("PUT") ? Map.of() : null), 401);
         }
         backends().forEach(backend -> assertThat(backend.receivedNothing()).as(backend.name()).isTrue());
     }

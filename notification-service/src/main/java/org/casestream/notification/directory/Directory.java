@@ -94,7 +94,7 @@ public class Directory {
                     .params(changed.customer().name(), changed.customer().email(), sequence, Timestamp.from(at),
                             event.caseId(), sequence, sequence)
                     .update();
-            case CaseMergedInto merged -> touch(event, sequence, at);
+            case CaseMergedInto merged -> set(event, sequence, at, "merged_into", merged.targetId());
             case CaseMerged merged -> touch(event, sequence, at);
         }
     }
@@ -134,12 +134,13 @@ public class Directory {
     public Optional<CaseEntry> findCase(UUID caseId) {
         return jdbc.sql("""
                 SELECT case_id, case_number, customer_name, customer_email, subject, queue, priority, status,
-                       assignee_id, last_sequence, channel FROM case_directory WHERE case_id = ?""")
+                       assignee_id, last_sequence, channel, merged_into FROM case_directory WHERE case_id = ?""")
                 .param(caseId)
                 .query((rs, n) -> new CaseEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), Queue.of(rs.getString(6)), Priority.of(rs.getString(7)),
                         CaseStatus.of(rs.getString(8)), rs.getObject(9, UUID.class), rs.getLong(10),
-                        rs.getString(11) == null ? null : Channel.of(rs.getString(11))))
+                        rs.getString(11) == null ? null : Channel.of(rs.getString(11)),
+                        rs.getObject(12, UUID.class)))
                 .optional();
     }
 

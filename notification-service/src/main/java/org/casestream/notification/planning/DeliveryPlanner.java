@@ -61,10 +61,11 @@ public class DeliveryPlanner {
     private final WebhookSubscriptions webhooks;
     private final NotificationProperties properties;
     private final MailThreads threads;
+    private final SurveyLinks surveys;
 
     public DeliveryPlanner(Directory directory, RuleBook rules, SettingsStore settings, EmailTemplates emails,
             SlackMessages slack, WebhookSubscriptions webhooks, NotificationProperties properties,
-            MailThreads threads) {
+            MailThreads threads, SurveyLinks surveys) {
         this.directory = directory;
         this.rules = rules;
         this.settings = settings;
@@ -73,6 +74,7 @@ public class DeliveryPlanner {
         this.webhooks = webhooks;
         this.properties = properties;
         this.threads = threads;
+        this.surveys = surveys;
     }
 
     /** The situations an event sets off. Internal notes and system comments set off none. */
@@ -129,7 +131,7 @@ public class DeliveryPlanner {
                     NotificationSettings current = snapshot.settings();
                     for (Trigger trigger : triggers) {
                         for (Audience audience : snapshot.audiencesFor(trigger)) {
-                            forAudience(trigger, audience, event, entry.get(), current)
+                            forAudience(trigger, audience, envelope, entry.get(), current)
                                     .forEach(delivery -> planned.putIfAbsent(
                                             delivery.channel().wire() + " " + delivery.recipient(), delivery));
                         }
@@ -147,8 +149,9 @@ public class DeliveryPlanner {
         return all;
     }
 
-    private List<PlannedDelivery> forAudience(Trigger trigger, Audience audience, CaseEvent event, CaseEntry entry,
-            NotificationSettings current) {
+    private List<PlannedDelivery> forAudience(Trigger trigger, Audience audience, EventEnvelope envelope,
+            CaseEntry entry, NotificationSettings current) {
+        CaseEvent event = (CaseEvent) envelope.event();
         String link = properties.caseLink(entry.caseId());
         return switch (audience) {
             case CUSTOMER -> {
@@ -156,7 +159,13 @@ public class DeliveryPlanner {
                 if (!trigger.forCustomers() || blank(entry.customerEmail())) {
                     yield List.of();
                 }
-                PlannedDelivery mail = email(trigger, true, entry.customerEmail(), model(event, entry, link, null));
+                Map<String, Object> model = model(event, entry, link, null);
+                // a resolved case asks its customer for a rating; a duplicate closed by a merge does not
+                if (trigger == Trigger.CASE_DONE && !entry.merged()) {
+                    model.put("surveyLink", surveys.linkFor(envelope, entry.caseId()));
+                    model.put("surveyDays", surveys.validDays());
+                }
+                PlannedDelivery mail = email(trigger, true, entry.customerEmail(), model);
                 if (!entry.openedByEmail() && !threads.isConversation(entry.caseId())) {
                     yield List.of(mail);
                 }

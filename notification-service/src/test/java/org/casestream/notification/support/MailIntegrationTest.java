@@ -118,7 +118,12 @@ public abstract class MailIntegrationTest extends IntegrationTest {
     // ---- the command service, as people use it
 
     protected static RestClient commands(Role role) {
-        return Callers.as("http://localhost:" + commandPort, role);
+        return Callers.as(commandUrl(), role);
+    }
+
+    /** The command service's base URL, for a caller without credentials (a customer answering a survey link). */
+    protected static String commandUrl() {
+        return "http://localhost:" + commandPort;
     }
 
     /** The case's events as the command service's history gives them: {type, data, ...}. */

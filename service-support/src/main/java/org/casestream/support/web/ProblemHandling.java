@@ -36,8 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as RFC 9457 problem+json, the same in every service. Bad input names each bad field in
- * {@code errors} (400); a missing resource is 404; anything unexpected is 500 with the correlation id, logged
- * by cause type only. Messages never echo request values, so no PII reaches a response or a log through here.
+ * {@code errors} (400); a missing resource is 404, one no longer usable 410; anything unexpected is 500 with the
+ * correlation id, logged by cause type only. Messages never echo request values, so no PII reaches a response or a log through here.
  * It runs after each service's own advice (which maps that service's domain exceptions).
  */
 @RestControllerAdvice
@@ -105,6 +105,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Conflict.class)
     ProblemDetail conflict(Conflict conflict) {
         return Problems.of(HttpStatus.CONFLICT, conflict.type(), "Conflict", conflict.getMessage());
+    }
+
+    @ExceptionHandler(Gone.class)
+    ProblemDetail gone(Gone gone) {
+        return Problems.of(HttpStatus.GONE, gone.type(), "Gone", gone.getMessage());
     }
 
     @ExceptionHandler(Forbidden.class)

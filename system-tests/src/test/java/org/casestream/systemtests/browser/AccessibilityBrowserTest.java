@@ -1,11 +1,13 @@
 package org.casestream.systemtests.browser;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.casestream.systemtests.Customers;
+import org.casestream.systemtests.Mailboxes;
 import org.casestream.systemtests.Platform;
 import org.casestream.systemtests.PlatformExtension;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * violation, no console error; a screenshot of each under target/screenshots. The case page shows routing's "Why
  * this queue" and "Similar cases" (a possible duplicate among them, merged into it: the merged duplicate's page is
  * checked too, with its notice), the routing page its examples per queue, the
- * customer page every form an admin may use (profile, tier, merge), the analytics page its charts. At a phone's width (360 px) no page scrolls
+ * customer page every form an admin may use (profile, tier, merge), the analytics page its charts, the customer's
+ * survey page (no login) its rating form. At a phone's width (360 px) no page scrolls
  * sideways.
  */
 @ExtendWith(PlatformExtension.class)
@@ -37,6 +40,12 @@ class AccessibilityBrowserTest {
         fixtures.merge(agent, duplicate, opened);
         Map<String, String> pages = pages(opened, fixtures.customerId(agent, opened.caseId()));
         pages.put("case-duplicate", "/cases/" + duplicate.caseId());
+        // the customer's survey (no login): the link of a resolved case's done-mail, from the customer's mailbox
+        Customers.Customer rater = platform.customers().next("standard");
+        BrowserFixtures.OpenedCase resolved = fixtures.openCase(agent, rater, "Survey check " + platform.runId(),
+                "Opened by the browser tests.", "low");
+        fixtures.resolve(agent, resolved.caseId());
+        String survey = "/survey/" + new Mailboxes(platform).awaitSurveyToken(rater.email(), Duration.ofSeconds(120));
         List<String> problems = new ArrayList<>();
 
         for (String theme : List.of("light", "dark")) {
@@ -47,6 +56,10 @@ class AccessibilityBrowserTest {
                 browser.open("/login");
                 browser.visible(By.name("username"));
                 check(browser, "login", theme, problems);
+                browser.open(survey);
+                browser.ready(survey);
+                browser.visible(By.name("rating"));
+                check(browser, "survey", theme, problems);
 
                 BrowserFixtures.Login admin = fixtures.admin();
                 browser.logIn(admin.username(), admin.password());

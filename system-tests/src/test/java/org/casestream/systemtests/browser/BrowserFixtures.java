@@ -131,6 +131,22 @@ final class BrowserFixtures {
                 .path("merged").size() > 0);
     }
 
+    /** An agent works the case to done through the API (new → in progress → done). */
+    void resolve(Login agent, String caseId) {
+        GatewayClient.Bearer token = token(agent);
+        gateway.post("/api/cases/" + caseId + "/status", token, Map.of("status", "inprogress")).expect(200);
+        gateway.post("/api/cases/" + caseId + "/status", token, Map.of("status", "done")).expect(200);
+    }
+
+    /** The id of the one case with {@code word} (made up, unique to it), once the search finds it. */
+    String caseIdByWord(Login reader, String word) {
+        GatewayClient.Bearer token = token(reader);
+        String query = URLEncoder.encode(word, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                gateway.get("/api/cases?q=" + query, token).json().path("items").size() > 0);
+        return gateway.get("/api/cases?q=" + query, token).json().path("items").get(0).path("caseId").asText();
+    }
+
     /** The id of the customer record a case is for, as the read side has it. */
     String customerId(Login reader, String caseId) {
         return gateway.get("/api/cases/" + caseId, token(reader)).expect(200).json().at("/customer/customerId").asText();

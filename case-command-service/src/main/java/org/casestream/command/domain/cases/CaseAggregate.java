@@ -273,6 +273,8 @@ public class CaseAggregate {
 
     @CommandHandler
     public void handle(RateSatisfaction command) {
+        // a duplicate's customer rates the case it was merged into, where the work went on
+        requireNotMerged();
         if (status != CaseStatus.DONE) {
             throw new RuleViolation("only a done case can be rated");
         }

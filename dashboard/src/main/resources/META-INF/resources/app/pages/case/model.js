@@ -73,7 +73,7 @@ export function describeEvent(entry, agentList) {
         case 'FirstResponseRecorded': return 'First response recorded';
         case 'SlaBreached': return `SLA breached: ${d.target} was due ${formatTime(d.dueAt)}`;
         case 'CaseEscalated': return `Escalated to level ${d.level}${d.reason ? `: ${d.reason}` : ''}`;
-        case 'SatisfactionRated': return `Customer rated ${d.rating} of 5`;
+        case 'SatisfactionRated': return `Customer rated ${d.rating} of 5${d.comment ? `: “${d.comment}”` : ''}`;
         case 'MacroApplied': return `Macro “${d.macroName}” applied${d.appliedByName ? ` by ${d.appliedByName}` : ''}`;
         case 'CaseTagged': return `Tags${(d.added || []).length ? ` added ${d.added.join(', ')}` : ''}${(d.removed || []).length ? ` removed ${d.removed.join(', ')}` : ''}`;
         default: return entry.type;
