@@ -13,6 +13,7 @@ const PAGES = [
     {pattern: /^\/survey\/([A-Za-z0-9_-]{1,128})$/, page: () => import('./pages/survey.js'), title: 'Rate our help', open: true, keys: ['token']},
     {pattern: /^\/$/, page: () => import('./pages/dashboard.js'), title: 'Dashboard'},
     {pattern: /^\/my-cases$/, page: () => import('./pages/my-cases.js'), title: 'My cases', roles: ['agent', 'lead', 'admin']},
+    {pattern: /^\/my-team$/, page: () => import('./pages/my-team.js'), title: 'My team', roles: ['lead', 'admin']},
     {pattern: /^\/cases$/, page: () => import('./pages/cases.js'), title: 'Cases'},
     {pattern: /^\/cases\/new$/, page: () => import('./pages/new-case.js'), title: 'New case', roles: ['agent', 'lead', 'admin']},
     {pattern: /^\/cases\/([0-9a-fA-F-]{36})$/, page: () => import('./pages/case.js'), title: 'Case', keys: ['caseId']},
@@ -28,6 +29,7 @@ const PAGES = [
 const NAV = [
     {href: '/', text: 'Dashboard', key: 'd'},
     {href: '/my-cases', text: 'My cases', key: 'm', roles: ['agent', 'lead', 'admin']},
+    {href: '/my-team', text: 'My team', key: 't', roles: ['lead', 'admin']},
     {href: '/cases', text: 'Cases', key: 'c'},
     {href: '/customers', text: 'Customers', key: 'u'},
     {href: '/macros', text: 'Macros', key: 'r', roles: ['agent', 'lead', 'admin']},

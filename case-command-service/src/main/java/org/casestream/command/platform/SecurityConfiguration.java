@@ -26,6 +26,8 @@ public class SecurityConfiguration {
                 .hasAnyRole(Caller.CHANNEL_ROLE, Caller.NOTIFICATION_ROLE)
                 .requestMatchers(HttpMethod.GET, "/api/audit").hasAnyRole("ops", "admin")
                 .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(CASE_READERS)
+                // the dashboard as of an instant (the gateway sends GET /api/dashboard here when it has asOf)
+                .requestMatchers(HttpMethod.GET, "/api/dashboard").hasAnyRole(CASE_READERS)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/sla-targets", "/api/cases/*/sla-breaches")
                 .hasRole(Caller.ROUTING_ROLE)
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/satisfaction").hasRole(Caller.CHANNEL_ROLE)

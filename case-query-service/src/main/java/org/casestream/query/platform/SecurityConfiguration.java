@@ -35,6 +35,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/saved-searches", "/api/saved-searches/*").hasAnyRole(READERS)
                 .requestMatchers(HttpMethod.GET, "/api/agents/me", "/api/me/cases").hasAnyRole(READERS)
                 .requestMatchers(HttpMethod.PUT, "/api/me/cases/*/read").hasAnyRole(READERS)
+                .requestMatchers(HttpMethod.GET, "/api/me/team").hasAnyRole("lead", "admin")
                 .requestMatchers("/api/ops/replays", "/api/ops/replays/*", "/api/ops/dead-letters",
                         "/api/ops/dead-letters/retry").hasAnyRole("ops", "admin"));
     }

@@ -1,10 +1,12 @@
 // The live dashboard: every number links to the case list filtered to it, and is refreshed (and marked) when
-// the stream says a case changed.
+// the stream says a case changed. With ?asOf= it shows the figures as they were at that instant, from the event
+// log, and live updates are paused until "Now".
 
 import {api} from '../api.js';
 import {lineChart} from '../components/chart-card.js';
 import {announce, fill, flash, formatDay, h, problemBox} from '../dom.js';
 import {onCaseChange} from '../stream.js';
+import {asOfBanner, timeControl} from './dashboard/as-of.js';
 import {describe, differences} from './dashboard/changes.js';
 import {volumeCard, widgets} from './dashboard/widgets.js';
 
@@ -15,11 +17,13 @@ function drawChart(canvas, volume) {
     ]);
 }
 
-export async function render(main) {
+export async function render(main, {query, navigate}) {
+    const asOf = query.get('asOf');
+    const go = instant => navigate(instant ? `/?asOf=${encodeURIComponent(instant)}` : '/');
     const heading = h('div', {class: 'page-head'}, h('h1', {}, 'Dashboard'),
-        h('span', {class: 'muted', id: 'dash-updated'}, ''));
+        h('span', {class: 'muted', id: 'dash-updated'}, ''), timeControl(asOf, go));
     const body = h('div', {class: 'grid', id: 'dashboard-widgets'});
-    main.append(heading, body);
+    main.append(heading, asOf ? asOfBanner(asOf, go) : '', body);
     let chart = null;
     let previous = null;
     let timer = null;
@@ -30,11 +34,14 @@ export async function render(main) {
         let atRisk;
         let breached;
         try {
-            [view, atRisk, breached] = await Promise.all([
-                api('/api/dashboard'),
-                api('/api/sla?state=at-risk&limit=5'),
-                api('/api/sla?state=breached&limit=5'),
-            ]);
+            // the SLA lists are the cases as they are now: the past shows the figures only
+            [view, atRisk, breached] = asOf
+                ? [await api(`/api/dashboard?asOf=${encodeURIComponent(asOf)}`), {}, {}]
+                : await Promise.all([
+                    api('/api/dashboard'),
+                    api('/api/sla?state=at-risk&limit=5'),
+                    api('/api/sla?state=breached&limit=5'),
+                ]);
         } catch (error) {
             fill(body, problemBox(error));
             return;
@@ -51,7 +58,8 @@ export async function render(main) {
             announce(`Dashboard updated: ${describe(previous, view)}`);
         }
         previous = view;
-        document.getElementById('dash-updated').textContent = `Updated ${new Date().toLocaleTimeString()}`;
+        body.dataset.asOf = asOf || 'live';
+        document.getElementById('dash-updated').textContent = asOf ? '' : `Updated ${new Date().toLocaleTimeString()}`;
     }
 
     function draw(view, atRiskCases, breachedCases) {
@@ -61,7 +69,7 @@ export async function render(main) {
         }
         const volume = view.volume || [];
         const trend = volumeCard(volume);
-        fill(body, widgets(view, atRiskCases, breachedCases), trend.element);
+        fill(body, widgets(view, atRiskCases, breachedCases, asOf), trend.element);
         chart = drawChart(trend.canvas, volume);
     }
 
@@ -72,12 +80,13 @@ export async function render(main) {
     };
     window.addEventListener('casestream:theme', redrawChart);
 
-    const unsubscribe = onCaseChange(() => {
+    // the past does not change: only the live dashboard follows the stream and the clock
+    const unsubscribe = asOf ? () => {} : onCaseChange(() => {
         window.clearTimeout(timer);
         timer = window.setTimeout(load, 300);
     });
     // SLA "time left" and at-risk counts move with the clock, not only with events
-    const clock = window.setInterval(load, 60000);
+    const clock = asOf ? null : window.setInterval(load, 60000);
 
     await load();
     return () => {

@@ -31,8 +31,11 @@ class GatewayRoutes {
 
     @Bean
     RouterFunction<ServerResponse> serviceRoutes(BackendProperties backends) {
+        // the past is folded from the event store, which the command service holds: a case or the dashboard as of
+        // an instant, and a case's history
         return to("command-history", backends.command(),
                         GET("/api/cases/{id}").and(param("asOf", value -> true))
+                                .or(GET("/api/dashboard").and(param("asOf", value -> true)))
                                 .or(GET("/api/cases/{id}/history")))
                 .and(to("query", backends.query(),
                         GET("/api/cases").or(GET("/api/cases/**"))

@@ -35,6 +35,8 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 // the command service answers history and point-in-time reads
                 Arguments.of("GET", "/api/cases/c-1?asOf=2026-01-01T00:00:00Z", "command"),
                 Arguments.of("GET", "/api/cases/c-1/history", "command"),
+                Arguments.of("GET", "/api/dashboard?asOf=2026-01-01T00:00:00Z", "command"),
+                Arguments.of("GET", "/api/dashboard?asOf=", "command"),
                 // the query service answers the other reads and the stream
                 Arguments.of("GET", "/api/cases/c-1", "query"),
                 Arguments.of("GET", "/api/cases", "query"),
@@ -56,6 +58,7 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
                 Arguments.of("PUT", "/api/saved-searches/mine", "query"),
                 Arguments.of("DELETE", "/api/saved-searches/mine", "query"),
                 Arguments.of("GET", "/api/agents", "query"),
+                Arguments.of("GET", "/api/me/team", "query"),
                 Arguments.of("POST", "/api/ops/replays", "query"),
                 Arguments.of("GET", "/api/ops/replays/job-1", "query"),
                 Arguments.of("GET", "/api/ops/dead-letters?limit=10", "query"),

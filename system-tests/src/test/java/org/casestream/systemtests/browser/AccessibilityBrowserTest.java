@@ -1,6 +1,7 @@
 package org.casestream.systemtests.browser;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this queue" and "Similar cases" (a possible duplicate among them, merged into it: the merged duplicate's page is
  * checked too, with its notice), the routing page its examples per queue, the
  * customer page every form an admin may use (profile, tier, merge), the analytics page its charts, the customer's
- * survey page (no login) its rating form. At a phone's width (360 px) no page scrolls
+ * survey page (no login) its rating form, the dashboard as it was an hour ago (with its banner) and My team (an admin
+ * linked to no agent: every agent). At a phone's width (360 px) no page scrolls
  * sideways.
  */
 @ExtendWith(PlatformExtension.class)
@@ -105,7 +107,9 @@ class AccessibilityBrowserTest {
     private static Map<String, String> pages(BrowserFixtures.OpenedCase opened, String customerId) {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
+        pages.put("dashboard-as-of", "/?asOf=" + Instant.now().minus(Duration.ofHours(1)));
         pages.put("my-cases", "/my-cases");
+        pages.put("my-team", "/my-team");
         pages.put("cases", "/cases");
         pages.put("new-case", "/cases/new");
         pages.put("case", "/cases/" + opened.caseId());

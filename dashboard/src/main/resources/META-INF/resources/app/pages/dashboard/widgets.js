@@ -15,9 +15,10 @@ function casesLink(filters) {
     return `/cases${queryString(filters)}`;
 }
 
-function caseLine(summary, extra) {
+function caseLine(summary, extra, asOf) {
+    const href = asOf ? `/cases/${summary.caseId}?asOf=${encodeURIComponent(asOf)}` : `/cases/${summary.caseId}`;
     return h('li', {'data-case': summary.caseId},
-        h('a', {href: `/cases/${summary.caseId}`}, `${summary.caseNumber}`), ' ', summary.subject || '', ' ',
+        h('a', {href}, `${summary.caseNumber}`), ' ', summary.subject || '', ' ',
         badge('priority', summary.priority), ' ', extra || null);
 }
 
@@ -54,12 +55,12 @@ function slaCard(view, atRiskCases, breachedCases) {
         caseLines(atRiskCases, 'Cases at risk, soonest due first'));
 }
 
-function criticalCard(view) {
+function criticalCard(view, asOf) {
     const critical = view.criticalOpen || {count: 0, cases: []};
     return card(['Critical open cases ', h('a', {href: casesLink({priority: 'critical', status: OPEN}), 'data-key': 'critical',
         'aria-label': `${critical.count} critical open cases: show all`}, `(${critical.count})`)], 'w-critical',
     critical.cases.length
-        ? h('ul', {class: 'plain-list'}, critical.cases.map(c => caseLine(c, badge('slaState', c.slaState))))
+        ? h('ul', {class: 'plain-list'}, critical.cases.map(c => caseLine(c, badge('slaState', c.slaState), asOf)))
         : note('No critical cases open.'));
 }
 
@@ -76,10 +77,11 @@ function queueCard(view) {
     }));
 }
 
-function agentCard(view) {
+function agentCard(view, asOf) {
+    const day = asOf ? 'that day' : 'today';
     return card('Agents', 'w-agents', unlessEmpty(view.agents || [], agents => table({
-        caption: 'Agents with availability, load and cases resolved today',
-        columns: ['Agent', 'Availability', 'Load', {label: 'Resolved today', class: 'num'}],
+        caption: `Agents with availability, load and cases resolved ${day}`,
+        columns: ['Agent', 'Availability', 'Load', {label: `Resolved ${day}`, class: 'num'}],
         body: agents.map(agent => h('tr', {'data-key': `agent:${agent.agentId}`},
             rowHeader(h('a', {href: casesLink({assignee: agent.agentId, status: OPEN})}, agent.name || agent.agentId)),
             h('td', {}, badge('availability', agent.availability)),
@@ -109,8 +111,8 @@ export function volumeCard(volume) {
     });
 }
 
-/** Every widget but the volume trend, in the order they are shown. */
-export function widgets(view, atRiskCases, breachedCases) {
-    return [statusCard(view), priorityCard(view), slaCard(view, atRiskCases, breachedCases), criticalCard(view),
-        queueCard(view), agentCard(view)];
+/** Every widget but the volume trend, in the order they are shown; {@code asOf} when they show the past. */
+export function widgets(view, atRiskCases, breachedCases, asOf) {
+    return [statusCard(view), priorityCard(view), slaCard(view, atRiskCases, breachedCases), criticalCard(view, asOf),
+        queueCard(view), agentCard(view, asOf)];
 }
