@@ -38,7 +38,8 @@ class FirstToStartIntegrationTest {
                     "spring.kafka.bootstrap-servers", kafka,
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", TestInfrastructure.publicKeyLocation(),
                     "casestream.notification.key", Base64.getEncoder().encodeToString(key),
-                    "casestream.notification.mail-mode", "log"), NotificationApplication.class)) {
+                    "casestream.notification.mail-mode", "log",
+                    "casestream.surveys.key", TestInfrastructure.SURVEY_KEY), NotificationApplication.class)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS) > 0);
                 assertThat(TestInfrastructure.partitionCount(kafka, Topics.CASE_EVENTS))
                         .isEqualTo(Topics.CASE_EVENTS_PARTITIONS);
