@@ -15,7 +15,6 @@ import org.casestream.systemtests.PlatformExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -79,12 +78,15 @@ class MyTeamBrowserTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> uma.equals(gateway.get("/api/cases/" + order.get(0),
                     leadToken).json().path("assignee").asText()));
             By underUma = By.cssSelector(".team-member[data-agent-id='" + uma + "'] tr[data-case-id='" + order.get(0) + "']");
-            WebElement moved = browser.visible(underUma);
+            browser.visible(underUma);
             assertThat(browser.driver().findElements(tiaRows)).hasSize(1);
             browser.screenshot("my-team-2-reassigned");
 
             // o opens the focused case
-            browser.script("arguments[0].querySelector('a.case-link').focus();", moved);
+            // a live update may draw the team again meanwhile: the link is looked up afresh until it has the focus
+            String movedLink = ".team-member[data-agent-id='" + uma + "'] tr[data-case-id='" + order.get(0) + "'] a.case-link";
+            browser.waitFor(d -> (Boolean) browser.script("const link = document.querySelector(arguments[0]);"
+                    + " if (link) link.focus(); return link !== null && document.activeElement === link;", movedLink));
             browser.press("o");
             browser.ready("/cases/" + order.get(0));
             assertThat(browser.consoleErrors()).isEmpty();
