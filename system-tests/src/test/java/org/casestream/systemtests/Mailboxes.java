@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -16,15 +15,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.casestream.testkit.Mailbox;
 
 /**
  * Customers' mail on the platform's local mail server, as a customer's mail client sees it: a message written to
@@ -77,23 +74,7 @@ public final class Mailboxes {
 
     /** The mails in {@code address}'s inbox, oldest first; none while the server has no mailbox for it yet. */
     public List<MimeMessage> inbox(String address) {
-        Session session = Session.getInstance(new Properties());
-        try (Store store = session.getStore("imap")) {
-            store.connect("localhost", imapPort, address, address);
-            Folder folder = store.getFolder("INBOX");
-            folder.open(Folder.READ_ONLY);
-            List<MimeMessage> copies = new ArrayList<>();
-            for (Message message : folder.getMessages()) {
-                copies.add(new MimeMessage((MimeMessage) message));
-            }
-            folder.close(false);
-            return copies;
-        } catch (AuthenticationFailedException noMailYet) {
-            // the server makes a mailbox with its first mail
-            return List.of();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.inbox("localhost", imapPort, address, address);
     }
 
     /** Waits for a mail in {@code address}'s inbox that {@code wanted} accepts. */
@@ -131,10 +112,6 @@ public final class Mailboxes {
     }
 
     public static String header(MimeMessage mail, String name) {
-        try {
-            return mail.getHeader(name, " ");
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.header(mail, name);
     }
 }

@@ -1,6 +1,7 @@
 package org.casestream.query.support;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,8 +10,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.casestream.events.AssignmentReason;
+import org.casestream.events.CaseStatus;
+import org.casestream.events.Channel;
+import org.casestream.events.Customer;
 import org.casestream.events.DomainEvent;
+import org.casestream.events.Priority;
+import org.casestream.events.Queue;
+import org.casestream.events.Tier;
 import org.casestream.events.Topics;
+import org.casestream.events.cases.CaseAssigned;
+import org.casestream.events.cases.CaseOpened;
+import org.casestream.events.cases.CaseStatusChanged;
+import org.casestream.events.cases.SlaTargetsSet;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.support.events.CaseEventRecord;
@@ -42,6 +54,27 @@ public final class CaseScript {
     public ProducerRecord<String, byte[]> thenAt(Instant when, DomainEvent event) {
         clock = when.minusSeconds(60);
         return then(event);
+    }
+
+    /**
+     * A case opened at {@code start} in {@code queue} and assigned to {@code assignee}, with an SLA due at
+     * {@code due} (none when null), done when asked; its records are {@link #records()}.
+     */
+    public static CaseScript assignedCase(UUID caseId, Queue queue, UUID assignee, Instant start, Instant due,
+            boolean done) {
+        CaseScript script = new CaseScript(start);
+        script.then(new CaseOpened(caseId, "CS-" + Math.abs(caseId.getMostSignificantBits() % 1_000_000),
+                new Customer("cust-" + caseId, "Cora", "cora@example.com", Tier.STANDARD), "Cannot get going",
+                "It stopped working this morning", Channel.EMAIL, null, queue, Priority.MEDIUM, List.of(),
+                script.clock()));
+        if (due != null) {
+            script.then(new SlaTargetsSet(caseId, due, due.plus(1, ChronoUnit.DAYS), "p"));
+        }
+        script.then(new CaseAssigned(caseId, assignee, null, AssignmentReason.AUTO));
+        if (done) {
+            script.then(new CaseStatusChanged(caseId, CaseStatus.DONE, CaseStatus.NEW));
+        }
+        return script;
     }
 
     public Instant clock() {

@@ -11,22 +11,12 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.casestream.events.AssignmentReason;
 import org.casestream.events.Availability;
-import org.casestream.events.CaseStatus;
-import org.casestream.events.Channel;
-import org.casestream.events.Customer;
-import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 import org.casestream.events.Skill;
-import org.casestream.events.Tier;
 import org.casestream.events.Topics;
 import org.casestream.events.agents.AgentAvailabilityChanged;
 import org.casestream.events.agents.AgentRegistered;
-import org.casestream.events.cases.CaseAssigned;
-import org.casestream.events.cases.CaseOpened;
-import org.casestream.events.cases.CaseStatusChanged;
-import org.casestream.events.cases.SlaTargetsSet;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.query.support.CaseScript;
 import org.casestream.query.support.QueryIntegrationTest;
@@ -133,21 +123,8 @@ class MyTeamIntegrationTest extends QueryIntegrationTest {
                 script.then(new AgentAvailabilityChanged(agentId, Availability.ONLINE, Availability.OFFLINE)));
     }
 
-    /** A case opened a day ago, assigned, with an SLA due at {@code due} (none when null), done when asked. */
     private List<ProducerRecord<String, byte[]>> assignedCase(UUID caseId, UUID assignee, Instant due, boolean close) {
-        CaseScript script = new CaseScript(now.minus(1, ChronoUnit.DAYS));
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
-        records.add(script.then(new CaseOpened(caseId, "CS-" + Math.abs(caseId.getMostSignificantBits() % 1_000_000),
-                new Customer("cust-" + caseId, "Cora", "cora@example.com", Tier.STANDARD), "Refund missing",
-                "Where is my refund", Channel.EMAIL, null, Queue.REFUNDS, Priority.MEDIUM, List.of(),
-                script.clock())));
-        if (due != null) {
-            records.add(script.then(new SlaTargetsSet(caseId, due, due.plus(1, ChronoUnit.DAYS), "p")));
-        }
-        records.add(script.then(new CaseAssigned(caseId, assignee, null, AssignmentReason.AUTO)));
-        if (close) {
-            records.add(script.then(new CaseStatusChanged(caseId, CaseStatus.DONE, CaseStatus.NEW)));
-        }
-        return records;
+        return CaseScript.assignedCase(caseId, Queue.REFUNDS, assignee, now.minus(1, ChronoUnit.DAYS), due, close)
+                .records();
     }
 }

@@ -17,14 +17,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Address;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.casestream.testkit.Mailbox;
 import org.casestream.command.CaseCommandApplication;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.support.security.TokenSource;
@@ -217,28 +216,10 @@ public abstract class MailIntegrationTest extends IntegrationTest {
     }
 
     private static List<MimeMessage> inbox(String address, String password) {
-        Properties properties = new Properties();
-        Session session = Session.getInstance(properties);
-        try (Store store = session.getStore("imap")) {
-            store.connect("127.0.0.1", SMTP.getImap().getPort(), address, password);
-            Folder folder = store.getFolder("INBOX");
-            folder.open(Folder.READ_ONLY);
-            List<MimeMessage> copies = new ArrayList<>();
-            for (Message message : folder.getMessages()) {
-                copies.add(new MimeMessage((MimeMessage) message));
-            }
-            folder.close(false);
-            return copies;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.inbox("127.0.0.1", SMTP.getImap().getPort(), address, password);
     }
 
     protected static String header(MimeMessage message, String name) {
-        try {
-            return message.getHeader(name, " ");
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.header(message, name);
     }
 }
