@@ -56,7 +56,7 @@ public class ExamplesController {
         Queue queue = queueName == null ? null : queue(queueName);
         List<ExampleView> current = examples.current(queue).stream().map(ExamplesController::view).toList();
         List<ExampleView> learnt = trainingSet.examples().stream()
-                .filter(example -> queue == null || example.queue() == queue)
+                .filter(example -> queue == null || example.queue().equals(queue))
                 .map(example -> new ExampleView(null, example.queue(), example.text(), example.source().wire(),
                         null, null, UUID.fromString(example.id())))
                 .toList();
