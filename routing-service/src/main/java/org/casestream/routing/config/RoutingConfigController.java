@@ -192,8 +192,10 @@ public class RoutingConfigController {
         if (queue.isUnclassified()) {
             return Optional.of("a rule puts cases in a queue; Unclassified is where they wait");
         }
-        return config.queueArchived(queue)
-                .map(archived -> archived ? "the queue is archived" : null)
-                .or(() -> Optional.of("no such queue"));
+        Optional<Boolean> archived = config.queueArchived(queue);
+        if (archived.isEmpty()) {
+            return Optional.of("no such queue");
+        }
+        return archived.get() ? Optional.of("the queue is archived") : Optional.empty();
     }
 }
