@@ -464,7 +464,7 @@ class CaseQueriesIntegrationTest extends QueryIntegrationTest {
         JsonNode login = get(Role.MANAGER, "/api/analytics?queue=Login&agent={agent}", GRACE);
         assertThat(login.get("total").get("opened").asLong())
                 .isEqualTo(MODEL.values().stream().filter(c -> Queue.LOGIN.equals(c.queue()) && GRACE.equals(c.assignee())).count());
-        ResponseEntity<JsonNode> bad = as(Role.MANAGER).get().uri("/api/analytics?from=yesterday&queue=Nowhere&agent=bob")
+        ResponseEntity<JsonNode> bad = as(Role.MANAGER).get().uri("/api/analytics?from=yesterday&queue=No.where&agent=bob")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "queue", "agent");

@@ -1,6 +1,7 @@
 package org.casestream.routing.examples;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.casestream.events.Queue;
+import org.casestream.routing.config.RoutingConfigStore;
 import org.casestream.routing.classification.Example;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.Conflict;
@@ -44,10 +46,12 @@ public class ExamplesController {
 
     private final QueueExamples examples;
     private final TrainingSet trainingSet;
+    private final RoutingConfigStore queues;
 
-    public ExamplesController(QueueExamples examples, TrainingSet trainingSet) {
+    public ExamplesController(QueueExamples examples, TrainingSet trainingSet, RoutingConfigStore queues) {
         this.examples = examples;
         this.trainingSet = trainingSet;
+        this.queues = queues;
     }
 
     @Operation(summary = "The examples in use, of one queue or all; the learnt ones by the case they came from")
@@ -67,6 +71,13 @@ public class ExamplesController {
     @PostMapping("/api/routing/config/examples")
     @ResponseStatus(HttpStatus.CREATED)
     public ExampleView add(@Valid @RequestBody NewExample body) {
+        if (!body.queue().isUnclassified()) {
+            Optional<Boolean> archived = queues.queueArchived(body.queue());
+            if (archived.isEmpty() || archived.get()) {
+                throw new InvalidRequest(List.of(new FieldError("queue",
+                        archived.isEmpty() ? "no such queue" : "the queue is archived")));
+            }
+        }
         return examples.add(body.queue(), body.text().strip(), Example.Source.ADMIN, Caller.current().subject())
                 .map(ExamplesController::view)
                 .orElseThrow(() -> new Conflict("already-an-example", "This text is an example of " + body.queue()
