@@ -56,6 +56,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/customers/*/tier").hasAnyRole("lead", "admin")
                 .requestMatchers(HttpMethod.POST, "/api/customers/*/identities", "/api/customers/*/merge")
                 .hasAnyRole("lead", "admin")
+                .requestMatchers(HttpMethod.POST, "/api/imports/cases").hasRole("admin")
                 .requestMatchers(HttpMethod.GET, "/api/queues", "/api/queues/*").hasAnyRole(CASE_READERS)
                 .requestMatchers(HttpMethod.POST, "/api/queues").hasRole("admin")
                 .requestMatchers(HttpMethod.PATCH, "/api/queues/*").hasRole("admin")

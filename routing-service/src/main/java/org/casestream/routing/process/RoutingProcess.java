@@ -65,6 +65,10 @@ public class RoutingProcess {
     }
 
     public void handle(EventEnvelope envelope) {
+        if (envelope.imported() && envelope.event() instanceof CaseEvent) {
+            // history that happened in another help desk: nothing to route, no SLA to watch
+            return;
+        }
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
             switch (envelope.event()) {
