@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.casestream.command.platform.OccurredAt;
 import org.casestream.events.cases.CaseEvent;
 import org.springframework.stereotype.Service;
 
@@ -30,11 +31,12 @@ public class CaseHistory {
     public Optional<CaseState> asOf(UUID caseId, Instant asOf) {
         CaseStateFold fold = new CaseStateFold();
         for (DomainEventMessage<?> message : events(caseId)) {
-            if (message.getTimestamp().isAfter(asOf)) {
+            Instant at = OccurredAt.of(message, message.getTimestamp());
+            if (at.isAfter(asOf)) {
                 break;
             }
             if (message.getPayload() instanceof CaseEvent event) {
-                fold.apply(event, message.getTimestamp(), message.getSequenceNumber());
+                fold.apply(event, at, message.getSequenceNumber());
             }
         }
         return fold.isEmpty() ? Optional.empty() : Optional.of(fold.view(asOf));

@@ -46,9 +46,12 @@ public class DashboardAsOf {
     /** Rows per round trip of the cursor. */
     private static final int FETCH_SIZE = 2000;
     private static final String EVENTS = """
-            SELECT payload_type, payload_revision, convert_from(payload, 'UTF8'), time_stamp
-              FROM domain_event_entry
-             WHERE payload_type IN (:types) AND time_stamp::timestamptz <= :asOf
+            SELECT payload_type, payload_revision, convert_from(payload, 'UTF8'), occurred
+              FROM (SELECT global_index, payload_type, payload_revision, payload,
+                           COALESCE(convert_from(meta_data, 'UTF8')::jsonb ->> 'occurredAt', time_stamp) AS occurred
+                      FROM domain_event_entry
+                     WHERE payload_type IN (:types)) events
+             WHERE occurred::timestamptz <= :asOf
              ORDER BY global_index""";
 
     /** The live dashboard's shape ({@code GET /api/dashboard} of the query side), with the instant it shows. */

@@ -3,6 +3,7 @@ package org.casestream.command.audit;
 import java.time.Instant;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.casestream.command.platform.OccurredAt;
 import org.casestream.command.platform.AxonConfiguration;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.EventCatalogue;
@@ -18,7 +19,7 @@ public record HistoryEntry(Long position, String eventId, String subject, long s
         DomainEvent event = (DomainEvent) message.getPayload();
         EventCatalogue.EventType type = EventCatalogue.of(event);
         return new HistoryEntry(position, message.getIdentifier(), message.getAggregateIdentifier(),
-                message.getSequenceNumber(), type.name(), type.version(), message.getTimestamp(),
+                message.getSequenceNumber(), type.name(), type.version(), OccurredAt.of(message, message.getTimestamp()),
                 (String) message.getMetaData().get(AxonConfiguration.ACTOR),
                 (String) message.getMetaData().get(AxonConfiguration.CORRELATION_ID), event);
     }

@@ -19,7 +19,6 @@ import org.casestream.command.domain.cases.CaseCommands.RateSatisfaction;
 import org.casestream.command.domain.cases.CaseCommands.SetSlaTargets;
 import org.casestream.command.intake.IntakeLedger;
 import org.casestream.command.platform.CommandDispatcher;
-import org.casestream.command.platform.EventTime;
 import org.casestream.command.queues.Queues;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.AuthorType;
@@ -36,8 +35,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports a case closed in another help desk as the events it would have had here, each stamped with the instant it
- * happened ({@link EventTime}) and with the actor {@code import:<who imported>}: opened in its queue with its
+ * Imports a case closed in another help desk as the events it would have had here, each carrying the instant it
+ * happened ({@code occurredAt}, see {@link org.casestream.command.platform.OccurredAt}) and the actor
+ * {@code import:<who imported>}: opened in its queue with its
  * priority and SLA targets, assigned, its thread, in progress at the first agent reply, done when it was resolved,
  * rated. Routing and notifications leave imported events alone; the read models, analytics, history and the
  * dashboard as of an instant take them as history. All of it, or nothing, in one transaction; an {@code externalRef}
@@ -97,7 +97,7 @@ public class CaseImports {
         Customer customer = customers.resolve(request.channel(), request.customer());
         String actor = EventEnvelope.IMPORT_ACTOR_PREFIX + Caller.current().subject();
         for (Step step : steps(request, caseId, caseNumber, customer)) {
-            EventTime.at(step.at(), () -> commands.sendAs(actor, step.command()));
+            commands.sendAs(actor, step.at(), step.command());
         }
         return new Imported(caseId, caseNumber, true);
     }

@@ -45,11 +45,8 @@ public class AxonConfiguration {
     public static final String CORRELATION_ID = "correlationId";
     /** Set when the caller sent an Idempotency-Key: the command is applied at most once. */
     public static final String COMMAND_ID = "commandId";
-
-    static {
-        // imports stamp the events of the history they write with the instant it happened
-        EventTime.install();
-    }
+    /** Set on history an import writes: when it happened in the help desk it came from (see {@link OccurredAt}). */
+    public static final String OCCURRED_AT = "occurredAt";
 
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -124,7 +121,7 @@ public class AxonConfiguration {
 
     @Bean
     CorrelationDataProvider actorAndCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID, COMMAND_ID);
+        return new SimpleCorrelationDataProvider(ACTOR, CORRELATION_ID, COMMAND_ID, OCCURRED_AT);
     }
 
     @Bean(destroyMethod = "shutdown")

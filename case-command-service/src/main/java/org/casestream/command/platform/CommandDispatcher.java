@@ -77,9 +77,20 @@ public class CommandDispatcher {
      * answering a survey): {@code actor} is what the link's signature vouches for, never what a body says.
      */
     public <R> R sendAs(String actor, Object command) {
+        return sendAs(actor, null, command);
+    }
+
+    /**
+     * As {@link #sendAs(String, Object)}, for history an import writes: its events carry {@code occurredAt}, when it
+     * happened in the help desk it came from.
+     */
+    public <R> R sendAs(String actor, java.time.Instant occurredAt, Object command) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(AxonConfiguration.ACTOR, actor);
         metaData.put(AxonConfiguration.CORRELATION_ID, CorrelationIdFilter.current(request));
+        if (occurredAt != null) {
+            metaData.put(AxonConfiguration.OCCURRED_AT, occurredAt.toString());
+        }
         return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.casestream.command.platform.OccurredAt;
 import org.casestream.command.platform.AxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public class KafkaEventPublisher {
     void on(DomainEvent event, EventMessage<?> message) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
         ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(properties.topic(), new EventEnvelope(
-                message.getIdentifier(), message.getTimestamp(), sequence,
+                message.getIdentifier(), OccurredAt.of(message, message.getTimestamp()), sequence,
                 (String) message.getMetaData().get(AxonConfiguration.ACTOR),
                 (String) message.getMetaData().get(AxonConfiguration.CORRELATION_ID), event));
         log.debug("Publishing {} #{} of {}", event.getClass().getSimpleName(), sequence, record.key());

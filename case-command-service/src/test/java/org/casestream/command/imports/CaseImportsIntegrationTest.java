@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,12 +102,51 @@ class CaseImportsIntegrationTest extends IntegrationTest {
         assertThat(published.getFirst().time()).isEqualTo(opened);
         assertThat(published.getLast().time()).isEqualTo(opened.plus(2, ChronoUnit.DAYS));
 
+        // the dashboard as of a day after it opened shows it in progress, in its queue: it happened then
+        JsonNode then = admin().get().uri("/api/dashboard?asOf={at}", opened.plus(1, ChronoUnit.DAYS))
+                .retrieve().body(JsonNode.class);
+        assertThat(then.at("/byQueueAndStatus/Refunds/inprogress").asLong()).isPositive();
+        JsonNode before = admin().get().uri("/api/dashboard?asOf={at}", opened.minus(1, ChronoUnit.HOURS))
+                .retrieve().body(JsonNode.class);
+        assertThat(before.at("/byQueueAndStatus/Refunds/inprogress").asLong())
+                .isLessThan(then.at("/byQueueAndStatus/Refunds/inprogress").asLong());
+
         long events = eventCount();
         ResponseEntity<JsonNode> again = admin().post().uri("/api/imports/cases")
                 .body(closedCase(externalRef, agentId)).retrieve().toEntity(JsonNode.class);
         assertThat(again.getStatusCode().value()).isEqualTo(200);
         assertThat(again.getBody().get("caseId").asText()).isEqualTo(caseId);
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void importsBesideEachOtherAndBesideLiveWorkAllReachTheTopic() throws Exception {
+        String agentId = agent();
+        var consumer = caseEventsConsumer();
+        List<Callable<String>> work = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            work.add(() -> admin().post().uri("/api/imports/cases")
+                    .body(closedCase("zendesk-" + UUID.randomUUID(), agentId)).retrieve().body(JsonNode.class)
+                    .get("caseId").asText());
+            // a live case opened at the same time: transactions commit out of their order in the store
+            work.add(() -> as(Role.AGENT, "grace").post().uri("/api/cases")
+                    .body(Map.of("customer", Map.of("name", "Bob", "email", "bob@example.com"), "subject", "Live",
+                            "description", "Happening now", "channel", "phone"))
+                    .retrieve().body(JsonNode.class).get("caseId").asText());
+        }
+        List<String> cases = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (Future<String> caseId : pool.invokeAll(work)) {
+                cases.add(caseId.get());
+            }
+        }
+        List<String> imported = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i += 2) {
+            imported.add(cases.get(i));
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = recordsFor(consumer, imported, 60, Duration.ofSeconds(60));
+        assertThat(records).as("every imported event on the topic").hasSize(60);
     }
 
     @Test
