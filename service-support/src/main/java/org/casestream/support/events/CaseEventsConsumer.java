@@ -401,7 +401,8 @@ public final class CaseEventsConsumer implements SmartLifecycle {
 
         /**
          * Each event of a handler of one event at a time in a span continuing the trace of its record; a batch in
-         * one span continuing its first event's (with that event's correlation id in the MDC).
+         * one span continuing its first event's (with that event's correlation id in the MDC), and every other trace
+         * the batch's records carry gets a {@code receive} span, so that each trace shows this consumer.
          */
         private void handle(CaseEventBatch batch, Map<CaseEventRecord, Headers> headers) {
             String span = settings.name() + " process";
@@ -412,9 +413,23 @@ public final class CaseEventsConsumer implements SmartLifecycle {
                 handler.handle(batch);
             } else {
                 CaseEventRecord first = batch.events().getFirst();
+                Set<String> traced = new HashSet<>();
+                traced.add(traceId(headers.get(first)));
+                for (CaseEventRecord event : batch.events()) {
+                    if (traced.add(traceId(headers.get(event)))) {
+                        traces.continued(settings.name() + " receive", Span.Kind.CONSUMER, headers.get(event), HEADER,
+                                event.envelope().correlationId(), () -> { });
+                    }
+                }
                 traces.continued(span, Span.Kind.CONSUMER, headers.get(first), HEADER, first.envelope().correlationId(),
                         () -> handler.handle(batch));
             }
+        }
+
+        /** The trace id of a record's {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or "". */
+        private static String traceId(Headers headers) {
+            String traceparent = HEADER.get(headers, TraceContexts.TRACEPARENT);
+            return traceparent == null || traceparent.length() < 35 ? "" : traceparent.substring(3, 35);
         }
 
         private Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {
