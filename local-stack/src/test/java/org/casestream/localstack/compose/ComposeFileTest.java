@@ -34,8 +34,8 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void prometheusScrapesEveryServicesManagementPort() throws IOException {
-        Map<String, Map<String, Object>> services =
-                (Map<String, Map<String, Object>>) read(Path.of("..", "docker-compose.yml")).get("services");
+        Map<String, Object> compose = read(Path.of("..", "docker-compose.yml"));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
         Map<String, Object> prometheus = read(Path.of("..", "observability", "prometheus", "prometheus.yml"));
         List<String> targets = new ArrayList<>();
         for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
