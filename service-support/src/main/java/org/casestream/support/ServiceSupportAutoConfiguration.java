@@ -5,7 +5,10 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.casestream.events.json.EventJson;
+import org.casestream.support.observability.TraceContexts;
 import org.casestream.support.security.TokenChecks;
 import org.casestream.support.web.CorrelationIdFilter;
 import org.casestream.support.web.DatabaseAway;
@@ -78,6 +81,15 @@ public class ServiceSupportAutoConfiguration {
         FilterRegistrationBean<DatabaseAway> registration = new FilterRegistrationBean<>(new DatabaseAway(mapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** The trace context carried across Kafka and the event store; a no-op where tracing is switched off. */
+    @Bean
+    @ConditionalOnMissingBean
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer tracing = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return tracing == null || propagation == null ? TraceContexts.NONE : new TraceContexts(tracing, propagation);
     }
 
     @Bean

@@ -28,12 +28,15 @@ class DrillTest {
     @Test
     @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
     void theShortDrillLosesDuplicatesAndBreaksNothing(Platform platform) throws IOException {
-        List<Integer> ports = Platform.freePorts(3).values().stream().toList();
+        List<Integer> ports = Platform.freePorts(6).values().stream().toList();
         Path output = platform.launcherLog("drill");
         int exit = platform.launcher(Duration.ofMinutes(14), output, Map.of(
                 "CASESTREAM_ROUTING_PORT_2", ports.get(0).toString(),
                 "CASESTREAM_QUERY_PORT_2", ports.get(1).toString(),
-                "CASESTREAM_NOTIFICATION_PORT_2", ports.get(2).toString()), "drill", "--short");
+                "CASESTREAM_NOTIFICATION_PORT_2", ports.get(2).toString(),
+                "CASESTREAM_ROUTING_MANAGEMENT_PORT_2", ports.get(3).toString(),
+                "CASESTREAM_QUERY_MANAGEMENT_PORT_2", ports.get(4).toString(),
+                "CASESTREAM_NOTIFICATION_MANAGEMENT_PORT_2", ports.get(5).toString()), "drill", "--short");
         String table = Files.readString(output);
         assertThat(exit).as(table).isZero();
         assertThat(table).contains("drill: nothing lost, duplicated or different")

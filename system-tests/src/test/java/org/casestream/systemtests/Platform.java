@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * fresh {@code CASESTREAM_HOME} under {@code system-tests/target/platform}, every port on a free one and the
  * admin's password set by the test. Stopped with {@code ./casestream down} when the last test class is done;
  * its logs stay under {@code target/platform/logs} for inspection. Everything else in the tests goes through
- * the gateway.
+ * the gateway. Its services export their traces to an {@link OtlpReceiver} of the tests' own
+ * ({@code CASESTREAM_TRACING_ENDPOINT}), so a test can follow a request across them.
  */
 public final class Platform implements ExtensionContext.Store.CloseableResource {
 
@@ -40,7 +41,9 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
     static final List<String> PORT_VARIABLES = List.of(
             "CASESTREAM_GATEWAY_PORT", "CASESTREAM_COMMAND_PORT", "CASESTREAM_QUERY_PORT", "CASESTREAM_ROUTING_PORT",
             "CASESTREAM_NOTIFICATION_PORT", "CASESTREAM_PG_PORT", "CASESTREAM_KAFKA_PORT",
-            "CASESTREAM_KAFKA_CONTROLLER_PORT", "CASESTREAM_MONGO_PORT", "CASESTREAM_SMTP_PORT", "CASESTREAM_IMAP_PORT");
+            "CASESTREAM_KAFKA_CONTROLLER_PORT", "CASESTREAM_MONGO_PORT", "CASESTREAM_SMTP_PORT", "CASESTREAM_IMAP_PORT",
+            "CASESTREAM_GATEWAY_MANAGEMENT_PORT", "CASESTREAM_COMMAND_MANAGEMENT_PORT", "CASESTREAM_QUERY_MANAGEMENT_PORT",
+            "CASESTREAM_ROUTING_MANAGEMENT_PORT", "CASESTREAM_NOTIFICATION_MANAGEMENT_PORT");
 
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(3);
@@ -51,6 +54,7 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
     private final Map<String, Integer> ports;
     private final String adminPassword;
     private final GatewayClient gateway;
+    private final OtlpReceiver traces;
     private final Customers customers = new Customers();
     private final Map<String, String> personTokens = new ConcurrentHashMap<>();
     private final Map<String, String> apiKeys = new ConcurrentHashMap<>();
@@ -59,11 +63,12 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
     private volatile String adminToken;
     private volatile Instant adminTokenAt = Instant.EPOCH;
 
-    private Platform(Path root, Path home, Map<String, Integer> ports, String adminPassword) {
+    private Platform(Path root, Path home, Map<String, Integer> ports, String adminPassword, OtlpReceiver traces) {
         this.root = root;
         this.home = home;
         this.ports = ports;
         this.adminPassword = adminPassword;
+        this.traces = traces;
         this.gateway = new GatewayClient(URI.create("http://localhost:" + ports.get("CASESTREAM_GATEWAY_PORT")));
     }
 
@@ -72,8 +77,14 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
         Path work = Path.of(System.getProperty("casestream.systemtests.work", "target")).toAbsolutePath().normalize();
         Path home = work.resolve("platform");
         String password = "St-" + HexFormat.of().formatHex(RANDOM.generateSeed(12));
-        Platform platform = new Platform(root, home, freePorts(PORT_VARIABLES.size()), password);
-        platform.up();
+        OtlpReceiver traces = OtlpReceiver.start();
+        Platform platform = new Platform(root, home, freePorts(PORT_VARIABLES.size()), password, traces);
+        try {
+            platform.up();
+        } catch (RuntimeException e) {
+            traces.close();
+            throw e;
+        }
         return platform;
     }
 
@@ -105,6 +116,7 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
     @Override
     public void close() {
         int exit = launcher(DOWN_TIMEOUT, launcherLog("down"), "down");
+        traces.close();
         if (exit != 0) {
             System.err.println("[system-tests] ./casestream down exited with " + exit + ":\n" + tail(launcherLog("down"), 40));
         }
@@ -151,6 +163,7 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
         ports.forEach((name, port) -> environment.put(name, Integer.toString(port)));
         environment.put("CASESTREAM_ADMIN_PASSWORD", adminPassword);
         environment.put("CASESTREAM_SERVICE_TIMEOUT", "300");
+        environment.put("CASESTREAM_TRACING_ENDPOINT", traces.endpoint());
         return environment;
     }
 
@@ -161,6 +174,11 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
 
     public GatewayClient gateway() {
         return gateway;
+    }
+
+    /** The collector the services export their traces to. */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     public Customers customers() {
@@ -250,15 +268,25 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
     }
 
     /** The services whose health a failed test reports: their port variable, by log name. */
-    private static final Map<String, String> SERVICES = Map.of(
+    static final Map<String, String> SERVICES = Map.of(
             "case-command-service", "CASESTREAM_COMMAND_PORT", "routing-service", "CASESTREAM_ROUTING_PORT",
             "case-query-service", "CASESTREAM_QUERY_PORT", "notification-service", "CASESTREAM_NOTIFICATION_PORT",
             "gateway", "CASESTREAM_GATEWAY_PORT");
 
-    /** A service's Prometheus scrape, read directly from it (the gateway does not route actuator paths). */
+    /** A service's app port, by log name. */
+    public int appPort(String service) {
+        return port(SERVICES.get(service));
+    }
+
+    /** A service's management (actuator) port, by log name. */
+    public int managementPort(String service) {
+        return port(SERVICES.get(service).replace("_PORT", "_MANAGEMENT_PORT"));
+    }
+
+    /** A service's Prometheus scrape, as Prometheus reads it: from its management port, without a token. */
     public String prometheus(String service) {
-        GatewayClient direct = new GatewayClient(URI.create("http://localhost:" + port(SERVICES.get(service))));
-        return direct.get("/actuator/prometheus", admin()).expect(200).body();
+        GatewayClient direct = new GatewayClient(URI.create("http://localhost:" + managementPort(service)));
+        return direct.get("/actuator/prometheus", GatewayClient.Anonymous.NONE).expect(200).body();
     }
 
     /**
@@ -281,8 +309,8 @@ public final class Platform implements ExtensionContext.Store.CloseableResource 
             }
             try (Stream<String> lines = Files.lines(logDirectory().resolve(service + ".log"), StandardCharsets.UTF_8)) {
                 // warnings at start-up (deprecations and the like) are not what a failed test needs
-                List<String> warnings = lines.filter(line -> line.contains(" ERROR ")
-                        || line.contains(" WARN ") && !line.contains("[           main]")).toList();
+                List<String> warnings = lines.map(LogLine::parse).filter(line -> line.level().equals("ERROR")
+                        || line.level().equals("WARN") && !line.thread().equals("main")).map(LogLine::text).toList();
                 warnings.subList(Math.max(0, warnings.size() - 15), warnings.size())
                         .forEach(line -> report.append("  ").append(abbreviate(line)).append('\n'));
             } catch (IOException | UncheckedIOException e) {

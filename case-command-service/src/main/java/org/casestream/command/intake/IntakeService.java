@@ -37,6 +37,8 @@ import org.casestream.support.security.Caller;
 import org.casestream.support.web.FieldError;
 import org.casestream.support.web.InvalidRequest;
 import org.casestream.support.web.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +55,7 @@ public class IntakeService {
     public record Outcome(CaseReceipt receipt, boolean replayed) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     private static final int MAX_MERGE_CHAIN = 50;
 
     private final IntakeLedger ledger;
@@ -103,6 +106,8 @@ public class IntakeService {
         if (byChannel) {
             ledger.recordOwner(channel.wire(), caseId, caseNumber, request.externalRef(), now);
         }
+        // one line per case opened, with the request's trace and correlation ids (never what the customer wrote)
+        log.info("Opened case {} ({}) from channel {}", caseNumber, caseId, channel.wire());
         return new Outcome(receipt, false);
     }
 

@@ -1,5 +1,6 @@
 package org.casestream.command.publishing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,11 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.casestream.command.platform.OccurredAt;
@@ -21,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.casestream.events.DomainEvent;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
+import org.casestream.support.observability.TraceContexts;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +46,20 @@ public class KafkaEventPublisher {
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
+    private static final Propagator.Getter<MetaData> METADATA =
+            (metaData, key) -> metaData.get(key) instanceof String value ? value : null;
+    private static final Propagator.Setter<Headers> HEADERS =
+            (headers, key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+
     private final KafkaTemplate<String, byte[]> kafka;
     private final PublishingProperties properties;
+    private final TraceContexts traces;
 
-    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PublishingProperties properties) {
+    public KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, PublishingProperties properties,
+                               TraceContexts traces) {
         this.kafka = kafka;
         this.properties = properties;
+        this.traces = traces;
     }
 
     /** A send on its way, and whose event it carries. */
@@ -55,12 +69,18 @@ public class KafkaEventPublisher {
     @EventHandler
     void on(DomainEvent event, EventMessage<?> message) {
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
+        String correlationId = (String) message.getMetaData().get(AxonConfiguration.CORRELATION_ID);
         ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(properties.topic(), new EventEnvelope(
                 message.getIdentifier(), OccurredAt.of(message, message.getTimestamp()), sequence,
-                (String) message.getMetaData().get(AxonConfiguration.ACTOR),
-                (String) message.getMetaData().get(AxonConfiguration.CORRELATION_ID), event));
-        log.debug("Publishing {} #{} of {}", event.getClass().getSimpleName(), sequence, record.key());
-        PendingSend send = new PendingSend(record.key(), kafka.send(record));
+                (String) message.getMetaData().get(AxonConfiguration.ACTOR), correlationId, event));
+        // the trace of the request that stored the event (EventTraceContext) goes on in a span of its own here and,
+        // through the record's traceparent header, in every consumer
+        PendingSend send = traces.continued(properties.topic() + " publish", Span.Kind.PRODUCER, message.getMetaData(),
+                METADATA, correlationId, () -> {
+                    traces.inject(record.headers(), HEADERS);
+                    log.debug("Publishing {} #{} of {}", event.getClass().getSimpleName(), sequence, record.key());
+                    return new PendingSend(record.key(), kafka.send(record));
+                });
         if (!CurrentUnitOfWork.isStarted()) {
             awaitAcknowledgements(List.of(send));
             return;

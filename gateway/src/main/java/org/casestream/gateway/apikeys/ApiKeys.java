@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.casestream.gateway.tokens.TokenProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,9 +27,12 @@ public class ApiKeys {
     private final JdbcClient jdbc;
     private final Cache<String, ApiKey> active;
 
-    public ApiKeys(JdbcClient jdbc, TokenProperties tokens) {
+    public ApiKeys(JdbcClient jdbc, TokenProperties tokens, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.active = Caffeine.newBuilder().expireAfterWrite(tokens.revocationCache()).maximumSize(10_000).build();
+        this.active = Caffeine.newBuilder().expireAfterWrite(tokens.revocationCache()).maximumSize(10_000)
+                .recordStats().build();
+        // cache_gets_total{cache="api-keys",result="hit|miss"}, cache_size, cache_evictions_total
+        CaffeineCacheMetrics.monitor(meters, active, "api-keys");
     }
 
     public void insert(ApiKey key, String keyHash) {

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.casestream.gateway.tokens.TokenIssuer;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +20,14 @@ public class ChannelTokens {
     private final TokenIssuer issuer;
     private final Cache<UUID, String> cache;
 
-    public ChannelTokens(TokenIssuer issuer) {
+    public ChannelTokens(TokenIssuer issuer, MeterRegistry meters) {
         this.issuer = issuer;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(issuer.accessTokenTtl().multipliedBy(2).dividedBy(3))
                 .maximumSize(10_000)
+                .recordStats()
                 .build();
+        CaffeineCacheMetrics.monitor(meters, cache, "channel-tokens");
     }
 
     public String tokenFor(ApiKey key) {

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,11 @@ public class Revocations {
     private final JdbcClient jdbc;
     private final Cache<String, Boolean> answers;
 
-    public Revocations(JdbcClient jdbc, TokenProperties tokens) {
+    public Revocations(JdbcClient jdbc, TokenProperties tokens, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.answers = Caffeine.newBuilder().expireAfterWrite(tokens.revocationCache()).maximumSize(100_000).build();
+        this.answers = Caffeine.newBuilder().expireAfterWrite(tokens.revocationCache()).maximumSize(100_000)
+                .recordStats().build();
+        CaffeineCacheMetrics.monitor(meters, answers, "revocations");
     }
 
     public void revokeAccessToken(String jti, Instant expiresAt) {

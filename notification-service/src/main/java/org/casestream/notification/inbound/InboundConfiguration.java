@@ -5,16 +5,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.notification.platform.NotificationProperties;
 import org.casestream.notification.threads.MailThreads;
 import org.casestream.support.security.ClientCredentialsTokenSource;
 import org.casestream.support.security.TokenSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
 
 /**
  * The email channel's intake: the reader of received mail, the intake client under this service's own identity,
@@ -51,12 +54,13 @@ public class InboundConfiguration {
     }
 
     @Bean
-    IntakeClient intakeClient(InboundMailProperties properties, TokenSource tokens) {
+    IntakeClient intakeClient(InboundMailProperties properties, TokenSource tokens,
+                              ObjectProvider<RestClient.Builder> http, ObjectProvider<MeterRegistry> meters) {
         if (!properties.mailboxes().isEmpty() && (properties.commandUrl() == null || properties.commandUrl().isBlank())) {
             throw new IllegalStateException("casestream.mail.inbound.command-url (CASESTREAM_COMMAND_URL) is not set: "
                     + "reading mailboxes needs the command service");
         }
-        return new IntakeClient(properties, tokens);
+        return new IntakeClient(properties, tokens, http.getIfAvailable(RestClient::builder), meters.getIfAvailable());
     }
 
     /** Mail from our own support address or one of our mailboxes is our own coming back, never a customer's. */

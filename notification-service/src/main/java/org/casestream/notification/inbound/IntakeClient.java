@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.notification.inbound.ReceivedMail.AttachmentMeta;
 import org.casestream.support.calls.ServiceCalls;
 import org.casestream.support.security.TokenSource;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * The command service's intake, as the email channel calls it: {@code POST /api/intake/tickets} for a new case and
@@ -65,9 +67,15 @@ public class IntakeClient {
     private final TokenSource tokens;
 
     public IntakeClient(InboundMailProperties properties, TokenSource tokens) {
+        this(properties, tokens, RestClient.builder(), null);
+    }
+
+    /** With Spring Boot's client builder (calls traced and timed) and the breaker's meters in {@code meters}. */
+    public IntakeClient(InboundMailProperties properties, TokenSource tokens, RestClient.Builder http,
+                        MeterRegistry meters) {
         this.calls = new ServiceCalls("intake", new ServiceCalls.Settings(properties.commandUrl(),
                 properties.connectTimeout(), properties.readTimeout(), properties.maxAttempts(),
-                properties.initialBackoff(), properties.retryAfter()));
+                properties.initialBackoff(), properties.retryAfter()), http, meters);
         this.tokens = tokens;
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * The case commands routing sends. Every call carries an {@code Idempotency-Key} derived from the decision
@@ -37,9 +39,15 @@ public class CaseCommandClient {
     private final TokenSource tokens;
 
     public CaseCommandClient(CommandsProperties properties, TokenSource tokens) {
+        this(properties, tokens, RestClient.builder(), null);
+    }
+
+    /** With Spring Boot's client builder (calls traced and timed) and the breaker's meters in {@code meters}. */
+    public CaseCommandClient(CommandsProperties properties, TokenSource tokens, RestClient.Builder http,
+                             MeterRegistry meters) {
         this.calls = new ServiceCalls("command-service", new ServiceCalls.Settings(properties.baseUrl(),
                 properties.connectTimeout(), properties.readTimeout(), properties.maxAttempts(),
-                properties.initialBackoff(), properties.circuitOpenFor()));
+                properties.initialBackoff(), properties.circuitOpenFor()), http, meters);
         this.tokens = tokens;
     }
 

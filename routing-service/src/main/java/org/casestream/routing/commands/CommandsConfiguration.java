@@ -2,11 +2,14 @@ package org.casestream.routing.commands;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.support.security.ClientCredentialsTokenSource;
 import org.casestream.support.security.TokenSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 public class CommandsConfiguration {
@@ -28,7 +31,8 @@ public class CommandsConfiguration {
     }
 
     @Bean
-    CaseCommandClient caseCommandClient(CommandsProperties properties, TokenSource tokens) {
-        return new CaseCommandClient(properties, tokens);
+    CaseCommandClient caseCommandClient(CommandsProperties properties, TokenSource tokens,
+                                        ObjectProvider<RestClient.Builder> http, ObjectProvider<MeterRegistry> meters) {
+        return new CaseCommandClient(properties, tokens, http.getIfAvailable(RestClient::builder), meters.getIfAvailable());
     }
 }

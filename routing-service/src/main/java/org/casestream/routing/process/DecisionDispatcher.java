@@ -3,6 +3,7 @@ package org.casestream.routing.process;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.routing.classification.QueueDecision;
 import org.casestream.routing.commands.CaseCommandClient;
 import org.casestream.routing.commands.CommandRejected;
@@ -38,12 +39,15 @@ class DecisionDispatcher {
     private final TrainingSet trainingSet;
     private final CaseVectors vectors;
     private final CaseCommandClient commands;
+    private final MeterRegistry meters;
 
-    DecisionDispatcher(RoutingStore store, TrainingSet trainingSet, CaseVectors vectors, CaseCommandClient commands) {
+    DecisionDispatcher(RoutingStore store, TrainingSet trainingSet, CaseVectors vectors, CaseCommandClient commands,
+                       MeterRegistry meters) {
         this.store = store;
         this.trainingSet = trainingSet;
         this.vectors = vectors;
         this.commands = commands;
+        this.meters = meters;
     }
 
     /** False when the command service rejected the decision's command for good: the case moved on. */
@@ -104,8 +108,15 @@ class DecisionDispatcher {
             case KeepPriority ignored -> noted(decision, true, now);
             case Wait ignored -> noted(decision, true, now);
             case KeepManualAssignment ignored -> noted(decision, true, now);
-            case RecordBreach breach -> accepted(() -> commands.recordBreach(breach.caseId(), breach.breach().target(),
-                    breach.breach().dueAt(), breach.idempotencyKey()));
+            case RecordBreach breach -> {
+                boolean accepted = accepted(() -> commands.recordBreach(breach.caseId(), breach.breach().target(),
+                        breach.breach().dueAt(), breach.idempotencyKey()));
+                if (accepted) {
+                    // SLA breaches recorded, by target (first-response, resolution): the dashboard's breach rate
+                    meters.counter("casestream.sla.breaches", "target", breach.breach().target().wire()).increment();
+                }
+                yield accepted;
+            }
             case Escalate escalate -> noted(decision, accepted(() -> commands.escalate(escalate.caseId(),
                     escalate.breach().text(), escalate.idempotencyKey())), now);
             case RaisePriority raise -> {

@@ -1,6 +1,7 @@
 package org.casestream.routing.process;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -10,8 +11,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseEvent;
+import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.routing.commands.CommandsProperties;
 import org.casestream.routing.config.RoutingConfigStore;
@@ -50,10 +54,11 @@ public class RoutingProcess {
     private final Clock clock;
     private final String self;
     private final RoutingConfigStore queues;
+    private final Timer latency;
 
     RoutingProcess(RoutingStore store, RoutingMemory memory, RoutingStateLoader states, DecisionDispatcher dispatcher,
             TransactionTemplate transaction, Clock clock, CommandsProperties commandsProperties,
-            RoutingConfigStore queues) {
+            RoutingConfigStore queues, MeterRegistry meters) {
         this.store = store;
         this.memory = memory;
         this.states = states;
@@ -62,6 +67,9 @@ public class RoutingProcess {
         this.clock = clock;
         this.self = commandsProperties.user();
         this.queues = queues;
+        this.latency = Timer.builder("casestream.routing.latency")
+                .description("From a case's opening to routing's decisions on it carried out")
+                .publishPercentileHistogram().register(meters);
     }
 
     public void handle(EventEnvelope envelope) {
@@ -92,6 +100,9 @@ public class RoutingProcess {
                 default -> log.debug("Not routing's concern: {}", envelope.event().getClass().getSimpleName());
             }
         });
+        if (envelope.event() instanceof CaseOpened) {
+            latency.record(Duration.between(envelope.time(), clock.instant()));
+        }
     }
 
     /** Fires the timers that are due; each in its own transaction so one failure does not hold up the others. */

@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.casestream.localstack.jwt.Role;
 import org.casestream.routing.support.RoutingIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 class EscalationIntegrationTest extends RoutingIntegrationTest {
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void aBreachedFirstResponseIsRecordedEscalatedRaisedAndHandedToALead() {
+        double breachesBefore = meters.counter("casestream.sla.breaches", "target", "first-response").count();
         UUID agent = registerAgent(Map.of("Orders", 2), 5);
         setAvailability(agent, "online");
         UUID caseId = openCase("Cancel my order", "I ordered the wrong colour", "standard", "web");
@@ -56,5 +62,9 @@ class EscalationIntegrationTest extends RoutingIntegrationTest {
                 .reduce((first, second) -> second).orElseThrow();
         assertThat(handOver.get("data").get("reason").asText()).isEqualTo("escalation");
         assertThat(handOver.get("data").get("agentId").asText()).isEqualTo(lead.toString());
+        // what the dashboard shows: the breach counted, and the case's routing timed from its opening
+        assertThat(meters.counter("casestream.sla.breaches", "target", "first-response").count())
+                .isEqualTo(breachesBefore + 1);
+        assertThat(meters.get("casestream.routing.latency").timer().count()).isPositive();
     }
 }

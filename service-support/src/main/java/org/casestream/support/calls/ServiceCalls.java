@@ -8,9 +8,14 @@ import java.util.function.Supplier;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -40,12 +45,21 @@ public final class ServiceCalls {
     private final CircuitBreaker breaker;
 
     public ServiceCalls(String name, Settings settings) {
+        this(name, settings, RestClient.builder(), null);
+    }
+
+    /**
+     * With Spring Boot's {@link RestClient.Builder} (whose observation puts each call in the caller's trace and in
+     * {@code http.client.requests}) and the breaker's and retries' meters ({@code resilience4j.circuitbreaker.*},
+     * {@code resilience4j.retry.*}, tagged with {@code name}) in {@code meters} (none when null).
+     */
+    public ServiceCalls(String name, Settings settings, RestClient.Builder builder, MeterRegistry meters) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder().baseUrl(settings.baseUrl() == null ? "" : settings.baseUrl())
+        this.http = builder.clone().baseUrl(settings.baseUrl() == null ? "" : settings.baseUrl())
                 .requestFactory(factory).build();
-        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowSize(10)
                 .minimumNumberOfCalls(5)
                 .failureRateThreshold(50)
@@ -53,11 +67,17 @@ public final class ServiceCalls {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .recordExceptions(Transient.class)
                 .build());
-        this.retry = Retry.of(name, RetryConfig.custom()
+        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(), 2.0, 0.5))
                 .retryExceptions(Transient.class)
                 .build());
+        this.breaker = breakers.circuitBreaker(name);
+        this.retry = retries.retry(name);
+        if (meters != null) {
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+            TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+        }
     }
 
     public RestClient http() {

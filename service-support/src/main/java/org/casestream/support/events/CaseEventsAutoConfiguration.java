@@ -2,6 +2,7 @@ package org.casestream.support.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.casestream.support.observability.TraceContexts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,9 +24,11 @@ public class CaseEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CaseEventsConsumers caseEventsConsumers(KafkaProperties kafka, ObjectProvider<MeterRegistry> registry) {
+    CaseEventsConsumers caseEventsConsumers(KafkaProperties kafka, ObjectProvider<MeterRegistry> registry,
+                                            ObjectProvider<TraceContexts> traces) {
         return new CaseEventsConsumers(kafka.buildConsumerProperties(null), kafka.buildProducerProperties(null),
-                kafka.buildAdminProperties(null), registry.getIfAvailable(SimpleMeterRegistry::new));
+                kafka.buildAdminProperties(null), registry.getIfAvailable(SimpleMeterRegistry::new),
+                traces.getIfAvailable(() -> TraceContexts.NONE));
     }
 
     /** {@code kafka} in health and readiness, for every service that talks to the broker. */

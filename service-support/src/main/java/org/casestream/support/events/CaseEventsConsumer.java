@@ -1,9 +1,11 @@
 package org.casestream.support.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +15,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.casestream.events.kafka.CloudEventsKafka;
 import org.casestream.events.kafka.EventEnvelope;
+import org.casestream.support.observability.TraceContexts;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +69,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
     private final CaseEventsConsumers.Meters meters;
     private final CaseEventsConsumers.TopicAdmin topics;
     private final DeadLetters parked;
+    private final TraceContexts traces;
     private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private final Map<Integer, Long> lags = new ConcurrentHashMap<>();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -75,7 +83,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
     CaseEventsConsumer(CaseEventsSettings settings, CaseEventsHandler handler, PositionStore positions,
                        ConsumerFactory<String, byte[]> consumerFactory,
                        BiConsumer<ConsumerRecord<?, ?>, Exception> deadLetters, CaseEventsConsumers.Meters meters,
-                       CaseEventsConsumers.TopicAdmin topics) {
+                       CaseEventsConsumers.TopicAdmin topics, TraceContexts traces) {
         this.settings = settings;
         this.handler = handler;
         this.positions = positions;
@@ -83,6 +91,7 @@ public final class CaseEventsConsumer implements SmartLifecycle {
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.topics = topics;
+        this.traces = traces;
         this.parked = new DeadLetters(settings, handler, consumerFactory, meters);
         this.errorHandler = errorHandler();
     }
@@ -347,6 +356,12 @@ public final class CaseEventsConsumer implements SmartLifecycle {
         }
     }
 
+    /** A record's header as text (the trace context's are ASCII). */
+    private static final Propagator.Getter<Headers> HEADER = (carrier, key) -> {
+        Header header = carrier == null ? null : carrier.lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    };
+
     /** Decodes a poll's records, hands them to the handler, and keeps track of positions and lag. */
     private final class Listener implements BatchConsumerAwareMessageListener<String, byte[]>, ConsumerSeekAware {
 
@@ -357,18 +372,22 @@ public final class CaseEventsConsumer implements SmartLifecycle {
         public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
             List<CaseEventRecord> events = new ArrayList<>(records.size());
             List<Integer> recordIndex = new ArrayList<>(records.size());
+            Map<CaseEventRecord, Headers> headers = new IdentityHashMap<>();
             Map<Integer, Long> covered = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
                 ConsumerRecord<String, byte[]> record = records.get(i);
                 covered.merge(record.partition(), record.offset() + 1, Math::max);
                 Optional<EventEnvelope> envelope = decode(record);
                 if (envelope.isPresent()) {
-                    events.add(new CaseEventRecord(envelope.get(), record.topic(), record.partition(), record.offset()));
+                    CaseEventRecord event = new CaseEventRecord(envelope.get(), record.topic(), record.partition(),
+                            record.offset());
+                    events.add(event);
+                    headers.put(event, record.headers());
                     recordIndex.add(i);
                 }
             }
             try {
-                handler.handle(new CaseEventBatch(events, covered));
+                handle(new CaseEventBatch(events, covered), headers);
             } catch (CaseEventsHandler.EventFailed e) {
                 throw failedAt(records, events, recordIndex, e.event(), (Exception) e.getCause());
             } catch (UnprocessableEvent e) {
@@ -378,6 +397,39 @@ public final class CaseEventsConsumer implements SmartLifecycle {
             covered.forEach((partition, next) -> applied.merge(partition, next, Math::max));
             meters.handled(settings.name(), events.size());
             measure(consumer);
+        }
+
+        /**
+         * Each event of a handler of one event at a time in a span continuing the trace of its record; a batch in
+         * one span continuing its first event's (with that event's correlation id in the MDC), and every other trace
+         * the batch's records carry gets a {@code receive} span, so that each trace shows this consumer.
+         */
+        private void handle(CaseEventBatch batch, Map<CaseEventRecord, Headers> headers) {
+            String span = settings.name() + " process";
+            if (handler instanceof CaseEventsHandler.EachEvent each) {
+                each.handle(batch, (event, work) -> traces.continued(span, Span.Kind.CONSUMER, headers.get(event), HEADER,
+                        event.envelope().correlationId(), work));
+            } else if (batch.events().isEmpty()) {
+                handler.handle(batch);
+            } else {
+                CaseEventRecord first = batch.events().getFirst();
+                Set<String> traced = new HashSet<>();
+                traced.add(traceId(headers.get(first)));
+                for (CaseEventRecord event : batch.events()) {
+                    if (traced.add(traceId(headers.get(event)))) {
+                        traces.continued(settings.name() + " receive", Span.Kind.CONSUMER, headers.get(event), HEADER,
+                                event.envelope().correlationId(), () -> { });
+                    }
+                }
+                traces.continued(span, Span.Kind.CONSUMER, headers.get(first), HEADER, first.envelope().correlationId(),
+                        () -> handler.handle(batch));
+            }
+        }
+
+        /** The trace id of a record's {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or "". */
+        private static String traceId(Headers headers) {
+            String traceparent = HEADER.get(headers, TraceContexts.TRACEPARENT);
+            return traceparent == null || traceparent.length() < 35 ? "" : traceparent.substring(3, 35);
         }
 
         private Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {

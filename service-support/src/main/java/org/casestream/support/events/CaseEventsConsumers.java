@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casestream.events.Topics;
+import org.casestream.support.observability.TraceContexts;
 import org.casestream.support.web.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ public class CaseEventsConsumers implements DisposableBean {
     private final Meters meters;
     private final TopicAdmin topics;
     private final MeterRegistry registry;
+    private final TraceContexts traces;
 
     /**
      * @param consumerConfig the service's consumer settings ({@code spring.kafka.consumer}, bootstrap servers included)
@@ -66,6 +68,13 @@ public class CaseEventsConsumers implements DisposableBean {
      */
     public CaseEventsConsumers(Map<String, Object> consumerConfig, Map<String, Object> producerConfig,
                                Map<String, Object> adminConfig, MeterRegistry registry) {
+        this(consumerConfig, producerConfig, adminConfig, registry, TraceContexts.NONE);
+    }
+
+    /** As above, with each record handled in a span of the trace its headers carry ({@code traceparent}). */
+    public CaseEventsConsumers(Map<String, Object> consumerConfig, Map<String, Object> producerConfig,
+                               Map<String, Object> adminConfig, MeterRegistry registry, TraceContexts traces) {
+        this.traces = traces;
         this.consumerConfig = Map.copyOf(consumerConfig);
         this.adminConfig = Map.copyOf(adminConfig);
         Map<String, Object> producer = new java.util.HashMap<>(producerConfig);
@@ -122,7 +131,7 @@ public class CaseEventsConsumers implements DisposableBean {
         recoverer.setHeadersFunction((record, e) -> DeadLetters.headers(e, Instant.now()));
         recoverer.setWaitForSendResultTimeout(Duration.ofSeconds(15));
         meters.register(settings.name());
-        return new CaseEventsConsumer(settings, handler, positions, factory, recoverer::accept, meters, topics);
+        return new CaseEventsConsumer(settings, handler, positions, factory, recoverer::accept, meters, topics, traces);
     }
 
     @Override

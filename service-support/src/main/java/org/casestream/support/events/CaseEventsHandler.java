@@ -1,5 +1,6 @@
 package org.casestream.support.events;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -40,17 +41,38 @@ public interface CaseEventsHandler {
      * again from the one that failed.
      */
     static CaseEventsHandler eachEvent(Consumer<CaseEventRecord> handler) {
-        return batch -> {
+        return new EachEvent(handler);
+    }
+
+    /**
+     * A handler of one event at a time ({@link #eachEvent}); the consumer runs each event in a span of the trace its
+     * record carries.
+     */
+    final class EachEvent implements CaseEventsHandler {
+
+        private final Consumer<CaseEventRecord> handler;
+
+        private EachEvent(Consumer<CaseEventRecord> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void handle(CaseEventBatch batch) {
+            handle(batch, (event, work) -> work.run());
+        }
+
+        /** Handles the batch's events in order, each inside {@code around}. */
+        void handle(CaseEventBatch batch, BiConsumer<CaseEventRecord, Runnable> around) {
             for (CaseEventRecord event : batch.events()) {
                 try {
-                    handler.accept(event);
+                    around.accept(event, () -> handler.accept(event));
                 } catch (UnprocessableEvent | EventFailed e) {
                     throw e;
                 } catch (RuntimeException e) {
                     throw new EventFailed(event, e);
                 }
             }
-        };
+        }
     }
 
     /** An event that failed in a handler of one event at a time: the consumer retries from it. */

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 import org.casestream.support.web.ProblemResponses;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,11 +15,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every service is an OAuth2 resource server the same way: stateless, an RS256 JWT on every request, roles
  * from its {@code roles} claim, problem+json for 401 and 403. Health, the OpenAPI document and the error page
- * are open; the rest of actuator is for ops and admins; the service names the roles of its own endpoints, and
+ * are open, and so are Prometheus' scrape and info on the management port; the rest of actuator is for ops and
+ * admins; the service names the roles of its own endpoints, and
  * whatever it does not name is denied.
  */
 public final class ResourceServerSecurity {
@@ -35,6 +42,7 @@ public final class ResourceServerSecurity {
                     auth.requestMatchers("/error").permitAll()
                             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                     "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                            .requestMatchers(scrapeOnManagementPort(http)).permitAll()
                             .requestMatchers("/actuator/**").hasAnyRole("ops", "admin");
                     routes.customize(auth);
                     auth.anyRequest().denyAll();
@@ -47,6 +55,23 @@ public final class ResourceServerSecurity {
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
+    }
+
+    /**
+     * Prometheus' scrape and info on the management port ({@code management.server.port}, where only the machine or
+     * the compose network reach): without a token. On the app port they stay for ops and admins.
+     */
+    private static RequestMatcher scrapeOnManagementPort(HttpSecurity http) {
+        Environment environment = http.getSharedObject(ApplicationContext.class).getEnvironment();
+        RequestMatcher onManagementPort = request -> {
+            // set by Spring Boot once the management server listens; without a port of its own, an alias of the app's
+            Integer port = environment.getProperty("local.management.port", Integer.class);
+            return port != null && port > 0 && request.getLocalPort() == port
+                    && !port.equals(environment.getProperty("local.server.port", Integer.class));
+        };
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new AndRequestMatcher(onManagementPort, new OrRequestMatcher(
+                paths.matcher(HttpMethod.GET, "/actuator/prometheus"), paths.matcher(HttpMethod.GET, "/actuator/info")));
     }
 
     /** The {@code roles} claim, a list of lower-case role names, becomes {@code ROLE_<name>} authorities. */
