@@ -113,7 +113,8 @@ public class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Who the bearer token belongs to, and the agent they work as (skills, capacity, "
+    @Operation(operationId = "whoAmI",
+            summary = "Who the bearer token belongs to, and the agent they work as (skills, capacity, "
             + "availability, load) when their login is linked to one")
     @GetMapping("/api/auth/me")
     public TokenResponse.Me me(@AuthenticationPrincipal Jwt jwt) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.casestream.support.apidocs.ApiDocsProperties;
 import org.casestream.support.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +14,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * {@code /v3/api-docs/<service>}: that service's OpenAPI document, fetched from it, with its {@code servers} set to
- * this origin, so Swagger UI's "Try it out" goes through the gateway (the only origin the browser may call) instead
- * of to the service's private address.
+ * the gateway's public address ({@code casestream.api-docs.public-url}), so Swagger UI's "Try it out" and generated
+ * clients go through the gateway (the only origin a browser or a partner may call) instead of to the service's private
+ * address.
  */
 @RestController
 @Hidden
@@ -22,8 +24,10 @@ class ServiceApiDocs {
 
     private final Map<String, URI> services;
     private final RestClient client;
+    private final String publicUrl;
 
-    ServiceApiDocs(BackendProperties backends, RestClient.Builder builder) {
+    ServiceApiDocs(BackendProperties backends, RestClient.Builder builder, ApiDocsProperties apiDocs) {
+        this.publicUrl = apiDocs.publicUrl().toString();
         this.services = Map.of("command", backends.command(), "query", backends.query(),
                 "routing", backends.routing(), "notification", backends.notification());
         this.client = builder.build();
@@ -39,7 +43,8 @@ class ServiceApiDocs {
         if (document == null) {
             throw new NotFound("The service has no API document");
         }
-        document.putArray("servers").addObject().put("url", "/").put("description", "through the gateway");
+        document.putArray("servers").addObject().put("url", publicUrl)
+                .put("description", "the gateway (every call goes through it)");
         return document;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -50,6 +52,7 @@ public class ApiDocsCustomizer implements OpenApiCustomizer {
     public static final String ROLES_EXTENSION = "x-casestream-roles";
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String RETRY_AFTER = "Retry-After";
+    private static final String SCHEMAS = "#/components/schemas/";
     private static final Set<PathItem.HttpMethod> CHANGES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
@@ -90,6 +93,32 @@ public class ApiDocsCustomizer implements OpenApiCustomizer {
             api.getTags().forEach(tag -> tags.putIfAbsent(tag.getName(), tag));
         }
         api.setTags(new ArrayList<>(tags.values()));
+        pruneUnreferencedSchemas(api);
+    }
+
+    /**
+     * Drops the schemas nothing refers to any more (what a handler's undocumented arguments left behind), so a
+     * generated client holds no model that no operation uses.
+     */
+    private static void pruneUnreferencedSchemas(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.add(Json.mapper().valueToTree(api.getPaths()));
+        pending.add(Json.mapper().valueToTree(api.getComponents().getResponses() == null ? Map.of()
+                : api.getComponents().getResponses()));
+        while (!pending.isEmpty()) {
+            for (JsonNode ref : pending.pop().findValues("$ref")) {
+                String name = ref.asText().replace(SCHEMAS, "");
+                if (ref.asText().startsWith(SCHEMAS) && used.add(name) && schemas.containsKey(name)) {
+                    pending.add(Json.mapper().valueToTree(schemas.get(name)));
+                }
+            }
+        }
+        schemas.keySet().retainAll(used);
     }
 
     private void describe(String path, PathItem.HttpMethod method, Operation operation, Map<String, Tag> tags) {
