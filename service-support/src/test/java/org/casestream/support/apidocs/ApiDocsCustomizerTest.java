@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casestream.support.security.Caller;
 import org.casestream.support.security.ResourceServerSecurity;
 import org.casestream.support.web.ProblemResponses;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +69,10 @@ class ApiDocsCustomizerTest {
         assertThat(intake.path("x-casestream-roles").toString()).isEqualTo("[\"channel\",\"notification\"]");
         assertThat(intake.path("tags").toString()).isEqualTo("[\"intake\"]");
 
+        JsonNode mail = paths.path("/api/mail/inbound").path("post");
+        assertThat(mail.path("x-casestream-roles").toString()).isEqualTo("[\"admin\",\"channel\"]");
+        assertThat(mail.path("security").toString()).isEqualTo("[{\"bearerJwt\":[]},{\"apiKey\":[]}]");
+
         JsonNode thing = paths.path("/api/things/{id}").path("get");
         assertThat(thing.path("security").toString()).isEqualTo("[{\"bearerJwt\":[]}]");
         assertThat(thing.path("x-casestream-roles").toString()).isEqualTo("[\"agent\",\"lead\",\"admin\"]");
@@ -106,7 +113,13 @@ class ApiDocsCustomizerTest {
                     .requestMatchers(HttpMethod.POST, "/api/things/login").permitAll()
                     .requestMatchers(HttpMethod.GET, "/api/surveys/*").anonymous()
                     .requestMatchers(HttpMethod.POST, "/api/intake/**").hasAnyRole("channel", "notification")
-                    .requestMatchers(HttpMethod.GET, "/api/things/*").hasAnyRole("agent", "lead", "admin"));
+                    .requestMatchers(HttpMethod.GET, "/api/things/*").hasAnyRole("agent", "lead", "admin")
+                    // a rule on the token's claims, as the notification service's for raw mail
+                    .requestMatchers(HttpMethod.POST, "/api/mail/inbound").access((authentication, context) ->
+                            new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken token
+                                    && (Caller.of(token.getToken()).hasRole("admin")
+                                    || Caller.of(token.getToken()).isChannel()
+                                    && "email".equals(Caller.of(token.getToken()).channel())))));
         }
 
         @Bean
@@ -144,6 +157,11 @@ class ApiDocsCustomizerTest {
         @PostMapping("/api/intake/tickets")
         Thing open(@RequestBody Ticket ticket) {
             return new Thing("1", List.of());
+        }
+
+        @PostMapping("/api/mail/inbound")
+        Thing mail(@RequestBody Ticket mail) {
+            return new Thing("mail", List.of());
         }
 
         @GetMapping("/api/things/{id}")
