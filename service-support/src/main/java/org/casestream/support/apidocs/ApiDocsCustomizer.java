@@ -1,6 +1,10 @@
 package org.casestream.support.apidocs;
 
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +79,7 @@ public class ApiDocsCustomizer implements OpenApiCustomizer {
         components.addSchemas(FIELD_ERROR, fieldError());
         components.addSchemas(PROBLEM, problem());
         components.addHeaders(RETRY_AFTER, new Header().description("Seconds to wait before trying again")
-                .schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)));
+                .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
         if (components.getSchemas() != null) {
             // Spring's ProblemDetail as springdoc reads it from the exception handlers: the shared Problem says it all
             components.getSchemas().remove("ProblemDetail");
@@ -105,8 +109,8 @@ public class ApiDocsCustomizer implements OpenApiCustomizer {
         if (schemas == null) {
             return;
         }
-        Set<String> used = new java.util.HashSet<>();
-        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>();
+        Set<String> used = new HashSet<>();
+        Deque<JsonNode> pending = new ArrayDeque<>();
         pending.add(Json.mapper().valueToTree(api.getPaths()));
         pending.add(Json.mapper().valueToTree(api.getComponents().getResponses() == null ? Map.of()
                 : api.getComponents().getResponses()));
