@@ -30,7 +30,8 @@ class ArchitectureTest {
     static final ArchRule domainHasNoAdapters = noClasses().that().resideInAPackage("..command.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.intake..", "..command.cases..",
                     "..command.agents..", "..command.audit..", "..command.publishing..", "..command.platform..",
-                    "..command.customers..", "..command.attachments..", "..command.macros..", "..command.surveys..");
+                    "..command.customers..", "..command.attachments..", "..command.macros..", "..command.surveys..",
+                    "..command.queues..", "..command.imports..");
 
     @ArchTest
     static final ArchRule sharesOnlyTheCatalogue = noClasses().should().dependOnClassesThat()
@@ -47,7 +48,8 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Features").definedBy("..command.intake..", "..command.cases..", "..command.agents..",
                     "..command.audit..", "..command.attachments..", "..command.customers..", "..command.macros..",
-                    "..command.publishing..", "..command.surveys..")
+                    "..command.publishing..", "..command.surveys..", "..command.queues..",
+                    "..command.imports..")
             .layer("Platform").definedBy("..command.platform..")
             .layer("Domain").definedBy("..command.domain..")
             .whereLayer("Features").mayNotBeAccessedByAnyLayer()

@@ -6,6 +6,7 @@ import {linkList} from './components/tabs.js';
 import {append, clear, fill, h} from './dom.js';
 import {clearPageShortcuts, showShortcutsFor} from './shortcuts.js';
 import {startStream} from './stream.js';
+import {loadQueues} from './queues.js';
 
 const PAGES = [
     {pattern: /^\/login$/, page: () => import('./pages/login.js'), title: 'Log in', open: true},
@@ -116,7 +117,7 @@ export async function route() {
         notice('Not allowed', 'Not allowed', h('p', {}, 'Your roles do not include this page. '));
         return;
     }
-    const module = await entry.page();
+    const [module] = await Promise.all([entry.page(), entry.open ? null : loadQueues()]);
     if (token !== renderToken) {
         return;
     }

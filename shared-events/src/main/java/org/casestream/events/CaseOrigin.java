@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum CaseOrigin {
     CHANNEL("channel"),
-    AGENT("agent");
+    AGENT("agent"),
+    /** Imported with its history from another help desk ({@code POST /api/imports/cases}): it happened elsewhere. */
+    IMPORT("import");
 
     private final String wire;
 

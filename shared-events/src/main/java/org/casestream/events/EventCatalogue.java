@@ -13,6 +13,7 @@ import org.casestream.events.cases.CaseAssigned;
 import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.cases.CaseReopened;
 import org.casestream.events.customers.CustomerEvent;
+import org.casestream.events.queues.QueueEvent;
 
 /**
  * The names and versions of every event. The name is the record's simple name and never changes;
@@ -33,7 +34,7 @@ public final class EventCatalogue {
         Map<String, EventType> byName = new LinkedHashMap<>();
         Map<Class<?>, EventType> byClass = new LinkedHashMap<>();
         Stream.of(family("case", CaseEvent.class), family("agent", AgentEvent.class),
-                family("customer", CustomerEvent.class)).flatMap(family -> family).forEach(type -> {
+                family("customer", CustomerEvent.class), family("queue", QueueEvent.class)).flatMap(family -> family).forEach(type -> {
             byName.put(type.name(), type);
             byClass.put(type.javaType(), type);
         });

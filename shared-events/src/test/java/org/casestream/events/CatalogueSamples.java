@@ -28,6 +28,11 @@ import org.casestream.events.cases.MacroApplied;
 import org.casestream.events.cases.SatisfactionRated;
 import org.casestream.events.cases.SlaBreached;
 import org.casestream.events.cases.SlaTargetsSet;
+import org.casestream.events.queues.QueueArchived;
+import org.casestream.events.queues.QueueCreated;
+import org.casestream.events.queues.QueueEvent;
+import org.casestream.events.queues.QueueRenamed;
+import org.casestream.events.queues.QueueRestored;
 import org.casestream.events.customers.CustomerEvent;
 import org.casestream.events.customers.CustomerIdentity;
 import org.casestream.events.customers.CustomerIdentityAdded;
@@ -94,7 +99,11 @@ public final class CatalogueSamples {
                 new CustomerProfileChanged(CUSTOMER, "Ada King", "Analytical Engines", "prefers mail"),
                 new CustomerTierChanged(CUSTOMER, Tier.PLATINUM, Tier.GOLD, "enterprise contract"),
                 new CustomerMerged(CUSTOMER, "cus-other", List.of(CustomerIdentity.email("countess@example.com"))),
-                new CustomerMergedInto("cus-other", CUSTOMER));
+                new CustomerMergedInto("cus-other", CUSTOMER),
+                new QueueCreated(Queue.of("Billing & Invoices"), "Billing & Invoices"),
+                new QueueRenamed(Queue.LOGIN, "Account access", "Login"),
+                new QueueArchived(Queue.of("Billing & Invoices")),
+                new QueueRestored(Queue.of("Billing & Invoices")));
     }
 
     /** Compiles only while it names every event: the sealed families make the switch exhaustive. */
@@ -133,6 +142,12 @@ public final class CatalogueSamples {
                 case CustomerTierChanged e -> "tier " + e.tier();
                 case CustomerMerged e -> "merged " + e.mergedId();
                 case CustomerMergedInto e -> "merged into " + e.targetId();
+            };
+            case QueueEvent queueEvent -> switch (queueEvent) {
+                case QueueCreated e -> "queue " + e.queue();
+                case QueueRenamed e -> "renamed " + e.name();
+                case QueueArchived e -> "archived " + e.queue();
+                case QueueRestored e -> "restored " + e.queue();
             };
             default -> throw new IllegalArgumentException("not an event family: " + event);
         };

@@ -24,7 +24,8 @@ class EventCatalogueTest {
                 "CaseCustomerChanged", "CaseMergedInto", "CaseMerged",
                 "AgentRegistered", "AgentSkillsChanged", "AgentAvailabilityChanged",
                 "CustomerRegistered", "CustomerIdentityAdded", "CustomerProfileChanged", "CustomerTierChanged",
-                "CustomerMerged", "CustomerMergedInto");
+                "CustomerMerged", "CustomerMergedInto",
+                "QueueCreated", "QueueRenamed", "QueueArchived", "QueueRestored");
         assertThat(CatalogueSamples.all().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet()))
                 .hasSameSizeAs(EventCatalogue.all());
     }

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -65,7 +66,7 @@ public final class ClassifyBenchmark implements Callable<Integer> {
     /** What one way of classifying did with the set. */
     static final class Score {
         final String name;
-        final Map<Queue, Map<Queue, Integer>> confusion = new EnumMap<>(Queue.class);
+        final Map<Queue, Map<Queue, Integer>> confusion = new TreeMap<>(Queue.ORDER);
         int right;
         int wrong;
         int leftOut;
@@ -78,14 +79,14 @@ public final class ClassifyBenchmark implements Callable<Integer> {
         }
 
         void add(Queue expected, Queue got) {
-            confusion.computeIfAbsent(expected, q -> new EnumMap<>(Queue.class)).merge(got, 1, Integer::sum);
-            if (expected == Queue.UNCLASSIFIED) {
+            confusion.computeIfAbsent(expected, q -> new TreeMap<>(Queue.ORDER)).merge(got, 1, Integer::sum);
+            if (Queue.UNCLASSIFIED.equals(expected)) {
                 none++;
             } else {
                 inQueues++;
             }
-            if (got == Queue.UNCLASSIFIED) {
-                if (expected == Queue.UNCLASSIFIED) {
+            if (Queue.UNCLASSIFIED.equals(got)) {
+                if (Queue.UNCLASSIFIED.equals(expected)) {
                     noneKept++;
                 } else {
                     leftOut++;
@@ -195,8 +196,8 @@ public final class ClassifyBenchmark implements Callable<Integer> {
                 / (score.inQueues + score.none)));
         row(scores, "  of which right to be", score -> score.noneKept + " of " + (score.leftOut + score.noneKept));
         row(scores, "overall accuracy", score -> percent(score.accuracy()));
-        for (Queue queue : Queue.values()) {
-            if (queue != Queue.UNCLASSIFIED) {
+        for (Queue queue : Queue.SHIPPED) {
+            if (!Queue.UNCLASSIFIED.equals(queue)) {
                 row(scores, "  " + queue.wire() + " (share put there)", score -> percent(score.recall(queue)));
             }
         }
@@ -215,14 +216,14 @@ public final class ClassifyBenchmark implements Callable<Integer> {
     private static void printConfusion(Score score) {
         System.out.printf("%nConfusion matrix, %s (rows: expected, columns: routed to)%n", score.name);
         StringBuilder header = new StringBuilder(String.format("%-14s", ""));
-        for (Queue column : Queue.values()) {
+        for (Queue column : Queue.SHIPPED) {
             header.append(String.format("%14s", column.wire()));
         }
         System.out.println(header);
-        for (Queue expected : Queue.values()) {
+        for (Queue expected : Queue.SHIPPED) {
             StringBuilder line = new StringBuilder(String.format("%-14s",
-                    expected == Queue.UNCLASSIFIED ? "(none)" : expected.wire()));
-            for (Queue got : Queue.values()) {
+                    Queue.UNCLASSIFIED.equals(expected) ? "(none)" : expected.wire()));
+            for (Queue got : Queue.SHIPPED) {
                 line.append(String.format("%14d", score.confusion.getOrDefault(expected, Map.of()).getOrDefault(got, 0)));
             }
             System.out.println(line);

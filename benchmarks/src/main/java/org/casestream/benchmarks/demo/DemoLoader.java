@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * channels would: people for every role, agents with skills (online), an API key per channel, the lead's shared
  * macros, a few hundred tickets across queues, channels and tiers, then replies, internal notes, customer replies,
  * escalations, work in progress (some of it by a macro), closed cases, and ratings that customers give through the
- * survey link of their done-mail (read from their mailbox on the local mail server, answered without a login). Run it
+ * survey link of their done-mail (read from their mailbox on the local mail server, answered without a login), and
+ * two weeks of closed cases before today through the import API, so analytics have history. Run it
  * with {@code ./casestream demo}. Writes are idempotent per seed:
  * running it again with the same {@code --seed} adds no second copy of a ticket.
  */
@@ -86,6 +87,14 @@ public final class DemoLoader implements Callable<Integer> {
             description = "Customers who rate their resolved case through the survey link (default: ${DEFAULT-VALUE}).")
     private int ratings;
 
+    @Option(names = "--history-days", defaultValue = "14",
+            description = "Days of closed cases before today, brought over by the import API (default: ${DEFAULT-VALUE}).")
+    private int historyDays;
+
+    @Option(names = "--history-per-day", defaultValue = "12",
+            description = "Closed cases per day of history (default: ${DEFAULT-VALUE}).")
+    private int historyPerDay;
+
     /** How long the customers wait for their done-mails. */
     private static final Duration MAIL_PATIENCE = Duration.ofSeconds(90);
 
@@ -115,6 +124,7 @@ public final class DemoLoader implements Callable<Integer> {
             int registered = registerAgents(adminToken, data, agentIds);
             linkLogins(adminToken, data, agentIds);
             Map<String, Credentials> keys = apiKeys(adminToken);
+            importHistory(adminToken, List.copyOf(agentIds.values()));
             String onIt = macros();
             List<Opened> opened = postTickets(keys, data);
             Map<String, Integer> work = workCases(opened, keys, agentUsers, data, onIt);
@@ -269,6 +279,30 @@ public final class DemoLoader implements Callable<Integer> {
         out.printf("macros: %d shared ones made by the lead (%d already there)%n", DemoData.MACROS.size(),
                 DemoData.MACROS.size() - created);
         return shared.get((String) DemoData.MACROS.getFirst().get("name"));
+    }
+
+    /** Closed cases of the days before today, with the instants they had, through {@code POST /api/imports/cases}. */
+    private void importHistory(Credentials adminToken, List<String> agentIds) {
+        if (historyDays < 1 || historyPerDay < 1 || agentIds.isEmpty()) {
+            return;
+        }
+        AtomicInteger imported = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<Runnable> imports = new ArrayList<>();
+        for (Map<String, Object> body : new DemoHistory(seed).cases(historyDays, historyPerDay, customers, agentIds,
+                Instant.now())) {
+            imports.add(() -> {
+                Answer answer = api.call("POST", "/api/imports/cases", adminToken, body, null);
+                if (answer.ok()) {
+                    imported.incrementAndGet();
+                } else if (failed.incrementAndGet() == 1) {
+                    out.printf("history: an import was refused: %s%n", problem(answer));
+                }
+            });
+        }
+        runAll(imports);
+        out.printf("history: %d closed cases over the %d days before today, imported with their times%s%n",
+                imported.get(), historyDays, failed.get() == 0 ? "" : " (" + failed.get() + " refused)");
     }
 
     private record Opened(int index, String caseId, String caseNumber, String channel, String email) {

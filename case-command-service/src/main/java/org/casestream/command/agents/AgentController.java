@@ -11,6 +11,8 @@ import org.casestream.command.domain.agents.AgentCommands.ChangeAgentAvailabilit
 import org.casestream.command.domain.agents.AgentCommands.ChangeAgentSkills;
 import org.casestream.command.domain.agents.AgentCommands.RegisterAgent;
 import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.command.queues.Queues;
+import org.casestream.events.Skill;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.Forbidden;
 import org.casestream.support.web.NotFound;
@@ -29,10 +31,12 @@ public class AgentController {
 
     private final CommandDispatcher commands;
     private final EventStore eventStore;
+    private final Queues queues;
 
-    public AgentController(CommandDispatcher commands, EventStore eventStore) {
+    public AgentController(CommandDispatcher commands, EventStore eventStore, Queues queues) {
         this.commands = commands;
         this.eventStore = eventStore;
+        this.queues = queues;
     }
 
     @Operation(operationId = "registerAgent", summary = "Register an agent; agents start offline")
@@ -40,7 +44,7 @@ public class AgentController {
     public ResponseEntity<RegisteredAgent> register(@Valid @RequestBody AgentRequests.NewAgent agent) {
         UUID agentId = UUID.randomUUID();
         commands.send(new RegisterAgent(agentId, agent.name().strip(), agent.email().strip(),
-                AgentRequests.skills(agent.skills()), agent.capacity()));
+                openQueues(AgentRequests.skills(agent.skills())), agent.capacity()));
         return ResponseEntity.created(URI.create("/api/agents/" + agentId)).body(load(agentId));
     }
 
@@ -53,7 +57,8 @@ public class AgentController {
     @Operation(summary = "Change an agent's skills and capacity")
     @PutMapping("/api/agents/{agentId}/skills")
     public RegisteredAgent skills(@PathVariable UUID agentId, @Valid @RequestBody AgentRequests.SkillsChange change) {
-        commands.send(new ChangeAgentSkills(agentId, AgentRequests.skills(change.skills()), change.capacity()));
+        commands.send(new ChangeAgentSkills(agentId, openQueues(AgentRequests.skills(change.skills())),
+                change.capacity()));
         return load(agentId);
     }
 
@@ -88,5 +93,13 @@ public class AgentController {
             throw new NotFound("No agent " + agentId);
         }
         return RegisteredAgent.fold(events);
+    }
+
+    /** Skills only in queues that exist and take cases: else a 400 naming {@code skills[i].queue}. */
+    private List<Skill> openQueues(List<Skill> skills) {
+        for (int i = 0; i < skills.size(); i++) {
+            queues.requireOpen(skills.get(i).queue(), "skills[" + i + "].queue");
+        }
+        return skills;
     }
 }

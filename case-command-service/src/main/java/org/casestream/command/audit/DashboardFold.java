@@ -170,8 +170,8 @@ final class DashboardFold {
             byPriority.put(priority.wire(), 0L);
         }
         Map<String, Map<String, Long>> byQueue = new LinkedHashMap<>();
-        for (Queue queue : Queue.values()) {
-            byQueue.put(queue.wire(), new LinkedHashMap<>(byStatus));
+        for (Queue queue : Queue.SHIPPED) {
+            byQueue.put(queue.wire(), zeroes(byStatus.keySet()));
         }
         String today = day(asOf);
         LocalDate last = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
@@ -185,7 +185,8 @@ final class DashboardFold {
         long breached = 0;
         for (Case view : cases.values()) {
             byStatus.merge(view.status.wire(), 1L, Long::sum);
-            byQueue.get(view.queue.wire()).merge(view.status.wire(), 1L, Long::sum);
+            byQueue.computeIfAbsent(view.queue.wire(), queue -> zeroes(byStatus.keySet()))
+                    .merge(view.status.wire(), 1L, Long::sum);
             long[] opened = volume.get(day(view.openedAt));
             if (opened != null) {
                 opened[0]++;
@@ -250,5 +251,11 @@ final class DashboardFold {
 
     private static String day(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static Map<String, Long> zeroes(Iterable<String> keys) {
+        Map<String, Long> zeroes = new LinkedHashMap<>();
+        keys.forEach(key -> zeroes.put(key, 0L));
+        return zeroes;
     }
 }

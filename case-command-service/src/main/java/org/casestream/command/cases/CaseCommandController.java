@@ -38,6 +38,7 @@ import org.casestream.command.intake.IntakeService;
 import org.casestream.command.intake.TicketRequest;
 import org.casestream.command.platform.CallerChannel;
 import org.casestream.command.platform.CommandDispatcher;
+import org.casestream.command.queues.Queues;
 import org.casestream.events.AssignmentReason;
 import org.casestream.events.Attachment;
 import org.casestream.events.AuthorType;
@@ -68,16 +69,18 @@ public class CaseCommandController {
     private final CaseHistory history;
     private final AgentDirectory agents;
     private final Attachments attachments;
+    private final Queues queues;
     private final Clock clock;
 
     public CaseCommandController(CommandDispatcher commands, IntakeService intake, CallerChannel channels,
-            CaseHistory history, AgentDirectory agents, Attachments attachments, Clock clock) {
+            CaseHistory history, AgentDirectory agents, Attachments attachments, Queues queues, Clock clock) {
         this.commands = commands;
         this.intake = intake;
         this.channels = channels;
         this.history = history;
         this.agents = agents;
         this.attachments = attachments;
+        this.queues = queues;
         this.clock = clock;
     }
 
@@ -147,7 +150,8 @@ public class CaseCommandController {
     @Operation(summary = "Put the case in a queue")
     @PostMapping("/api/cases/{caseId}/classification")
     public CaseState classify(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Classification change) {
-        return after(caseId, new ClassifyCase(caseId, change.queue(), sourceOf(change.source())));
+        return after(caseId, new ClassifyCase(caseId, queues.requireOpen(change.queue(), "queue"),
+                sourceOf(change.source())));
     }
 
     @Operation(summary = "Add and remove tags")
@@ -232,6 +236,9 @@ public class CaseCommandController {
         };
         if (missing != null) {
             throw new InvalidRequest(List.of(new FieldError(missing, "is required for action " + bulk.action())));
+        }
+        if (bulk.action() == BulkAction.CLASSIFY) {
+            queues.requireOpen(bulk.queue(), "queue");
         }
         if (bulk.action() == BulkAction.ASSIGN && !agents.exists(bulk.agentId())) {
             throw new InvalidCommand("agentId", "no agent " + bulk.agentId());

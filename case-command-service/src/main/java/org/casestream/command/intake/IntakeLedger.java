@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * for its transaction and then find its answer. Beside them, which channel owns each case it opened, kept for good.
  */
 @Repository
-class IntakeLedger {
+public class IntakeLedger {
 
     record Entry(long id, String idempotencyKey, String requestHash, UUID caseId, String response) {
     }
@@ -91,7 +91,7 @@ class IntakeLedger {
                 .optional();
     }
 
-    String nextCaseNumber() {
+    public String nextCaseNumber() {
         return "CS-" + jdbc.sql("SELECT nextval('case_number_seq')").query(Long.class).single();
     }
 }

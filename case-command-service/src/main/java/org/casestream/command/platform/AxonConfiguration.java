@@ -46,6 +46,11 @@ public class AxonConfiguration {
     /** Set when the caller sent an Idempotency-Key: the command is applied at most once. */
     public static final String COMMAND_ID = "commandId";
 
+    static {
+        // imports stamp the events of the history they write with the instant it happened
+        EventTime.install();
+    }
+
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresDuplicateKeyResolver();

@@ -136,7 +136,7 @@ class DashboardAsOfBenchmark {
             UUID agent = UUID.randomUUID();
             agents.add(agent);
             rows.add(new Row(new AgentRegistered(agent, "Agent " + i, "agent" + i + "@example.com",
-                    List.of(new Skill(Queue.values()[i % 5], 3)), 20, null), now.minus(Duration.ofDays(91)),
+                    List.of(new Skill(Queue.SHIPPED.get(i % 5), 3)), 20, null), now.minus(Duration.ofDays(91)),
                     agent.toString(), 0, "AgentAggregate"));
         }
         String text = "x".repeat(1500);
@@ -149,7 +149,7 @@ class DashboardAsOfBenchmark {
             events.add(new CaseOpened(caseId, "CS-" + (100_000 + i), new Customer("cus-" + i, "Customer " + i,
                     "c" + i + "@example.com", Tier.STANDARD), "Subject " + i, text, Channel.EMAIL, null,
                     Queue.UNCLASSIFIED, priority, List.of(), at));
-            events.add(new CaseClassified(caseId, Queue.values()[i % 5], Queue.UNCLASSIFIED, "classifier"));
+            events.add(new CaseClassified(caseId, Queue.SHIPPED.get(i % 5), Queue.UNCLASSIFIED, "classifier"));
             events.add(new SlaTargetsSet(caseId, at.plus(Duration.ofHours(4)), at.plus(Duration.ofDays(2)), "p"));
             events.add(new CaseAssigned(caseId, agents.get(i % agents.size()), null, AssignmentReason.AUTO));
             events.add(new CaseStatusChanged(caseId, CaseStatus.IN_PROGRESS, CaseStatus.NEW));

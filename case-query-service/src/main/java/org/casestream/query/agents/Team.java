@@ -2,7 +2,7 @@ package org.casestream.query.agents;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +31,7 @@ public record Team(AgentView lead, Set<Queue> queues, List<AgentView> members) {
     }
 
     private static Set<Queue> queuesOf(AgentView agent) {
-        Set<Queue> queues = EnumSet.noneOf(Queue.class);
+        Set<Queue> queues = new LinkedHashSet<>();
         agent.skills().forEach(skill -> queues.add(skill.queue()));
         return queues;
     }

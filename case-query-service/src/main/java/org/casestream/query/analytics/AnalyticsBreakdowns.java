@@ -98,7 +98,7 @@ public class AnalyticsBreakdowns {
 
     private static List<QueuePriority> queuePriorities(Map<String, Map<String, Durations>> byQueueAndPriority) {
         List<QueuePriority> rows = new ArrayList<>();
-        for (Queue queue : Queue.values()) {
+        for (Queue queue : Queue.withShipped(byQueueAndPriority.keySet())) {
             Map<String, Durations> priorities = byQueueAndPriority.getOrDefault(queue.wire(), Map.of());
             for (Priority priority : Priority.values()) {
                 Durations durations = priorities.get(priority.wire());
@@ -135,7 +135,7 @@ public class AnalyticsBreakdowns {
 
     private static List<QueueCsat> queueCsat(Map<String, Analytics.Accumulator> byQueue) {
         List<QueueCsat> rows = new ArrayList<>();
-        for (Queue queue : Queue.values()) {
+        for (Queue queue : Queue.withShipped(byQueue.keySet())) {
             Analytics.Accumulator figures = byQueue.get(queue.wire());
             if (figures != null && figures.csatCount() > 0) {
                 rows.add(new QueueCsat(queue.wire(), figures.csatCount(), figures.csatMean(), figures.ratings()));

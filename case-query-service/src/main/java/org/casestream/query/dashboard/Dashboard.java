@@ -69,7 +69,8 @@ public class Dashboard {
             byPriority.put(priority.wire(), count(totals, "openByPriority", priority.wire()));
         }
         Map<String, Map<String, Long>> byQueue = new LinkedHashMap<>();
-        for (Queue queue : Queue.values()) {
+        for (Queue queue : Queue.withShipped(at(totals, "queueStatus") instanceof Map<?, ?> counted
+                ? counted.keySet().stream().map(String::valueOf).toList() : List.of())) {
             Map<String, Long> statuses = new LinkedHashMap<>();
             for (CaseStatus status : CaseStatus.values()) {
                 statuses.put(status.wire(), count(totals, "queueStatus", queue.wire(), status.wire()));

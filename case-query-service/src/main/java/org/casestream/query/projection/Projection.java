@@ -16,6 +16,7 @@ import org.casestream.events.agents.AgentRegistered;
 import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.cases.CaseOpened;
 import org.casestream.events.cases.CommentAdded;
+import org.casestream.events.queues.QueueEvent;
 import org.casestream.events.customers.CustomerEvent;
 import org.casestream.events.customers.CustomerRegistered;
 import org.casestream.events.kafka.EventEnvelope;
@@ -178,6 +179,9 @@ public class Projection {
                         throw new UnfoldableEvent(record, e);
                     }
                     customers.save(after);
+                }
+                case QueueEvent ignored -> {
+                    // the queue catalogue is the command service's (GET /api/queues): no read model here needs it
                 }
                 default -> LOG.warn("Skipping an event of no known family at {}-{}", record.partition(), record.offset());
             }

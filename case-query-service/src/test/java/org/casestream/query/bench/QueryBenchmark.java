@@ -154,7 +154,7 @@ class QueryBenchmark {
                 String lead = TestInfrastructure.token(Role.LEAD, "bench-lead");
                 double[] dashboardMs = measure(200, () -> get(base + "/api/dashboard", lead));
                 double[] listMs = measure(300, () -> get(base + "/api/cases?limit=25&status="
-                        + CaseStatus.values()[random.nextInt(3)].wire() + "&queue=" + Queue.values()[random.nextInt(5)].wire()
+                        + CaseStatus.values()[random.nextInt(3)].wire() + "&queue=" + Queue.SHIPPED.get(random.nextInt(5)).wire()
                         + "&sort=" + (random.nextBoolean() ? "-createdAt" : "priority"), agent));
                 double[] searchMs = measure(300, () -> get(base + "/api/cases?limit=25&sort=-updatedAt&q="
                         + java.net.URLEncoder.encode(word() + " " + word().substring(0, 3), StandardCharsets.UTF_8), agent));
@@ -246,7 +246,7 @@ class QueryBenchmark {
                 word() + " " + word() + " " + word() + " " + word(),
                 Channel.values()[random.nextInt(5)], null, null, Priority.values()[random.nextInt(4)],
                 random.nextInt(4) == 0 ? List.of("vip") : List.of(), opened));
-        script.then(new CaseClassified(caseId, Queue.values()[random.nextInt(5)], Queue.UNCLASSIFIED, "rules"));
+        script.then(new CaseClassified(caseId, Queue.SHIPPED.get(random.nextInt(5)), Queue.UNCLASSIFIED, "rules"));
         script.then(new SlaTargetsSet(caseId, opened.plus(4, ChronoUnit.HOURS), opened.plus(2, ChronoUnit.DAYS), "p"));
         if (random.nextInt(3) > 0) {
             script.then(new CaseAssigned(caseId, agentIds.get(random.nextInt(agentIds.size())), null, AssignmentReason.AUTO));

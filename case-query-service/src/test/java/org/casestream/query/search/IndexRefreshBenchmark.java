@@ -114,7 +114,7 @@ class IndexRefreshBenchmark {
                         Tier.values()[i % Tier.values().length]),
                 "Subject " + i + " cannot log in " + random.nextInt(1000), "Description of case " + i, List.of(),
                 Channel.values()[i % Channel.values().length], null, CaseOrigin.CHANNEL,
-                Queue.values()[i % Queue.values().length],
+                Queue.SHIPPED.get(i % Queue.SHIPPED.size()),
                 Priority.values()[random.nextInt(Priority.values().length)],
                 CaseStatus.values()[random.nextInt(CaseStatus.values().length)], null, List.of(), null, 0, null,
                 0, 0, null, null, opened, opened.plusSeconds(random.nextInt(3600)), null, 0, null, List.of(), 0,

@@ -126,14 +126,14 @@ class AnalyticsApiIntegrationTest extends QueryIntegrationTest {
     @Test
     void everyBadFilterIsNamedInOne400() {
         ResponseEntity<JsonNode> bad = as(Role.LEAD).get()
-                .uri("/api/analytics/export?section=everything&format=xlsx&from=monday&queue=Nowhere")
+                .uri("/api/analytics/export?section=everything&format=xlsx&from=monday&queue=No.where")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(bad.getBody().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("section", "format", "from", "queue");
         ResponseEntity<JsonNode> backwards = as(Role.MANAGER).get()
-                .uri("/api/analytics/breakdowns?from=2025-06-07&to=2025-06-01&queue=Nowhere")
+                .uri("/api/analytics/breakdowns?from=2025-06-07&to=2025-06-01&queue=No.where")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(backwards.getStatusCode().value()).isEqualTo(400);
         assertThat(backwards.getBody().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("from", "queue");

@@ -1,9 +1,10 @@
-// Administration: users and roles, API keys, routing rules, SLA policies and calendars, webhooks with their
+// Administration: users and roles, API keys, queues, routing rules, SLA policies and calendars, webhooks with their
 // delivery log and redeliver. One tab per section, each its own URL (/admin/<section>) and module (admin/*.js).
 
 import {tabs} from '../components/tabs.js';
 import {h} from '../dom.js';
 import {apiKeys} from './admin/api-keys.js';
+import {queues} from './admin/queues.js';
 import {routing} from './admin/routing.js';
 import {sla} from './admin/sla.js';
 import {users} from './admin/users.js';
@@ -12,6 +13,7 @@ import {webhooks} from './admin/webhooks.js';
 const SECTIONS = [
     ['users', 'Users and roles', users],
     ['api-keys', 'API keys', apiKeys],
+    ['queues', 'Queues', queues],
     ['routing', 'Routing rules', routing],
     ['sla', 'SLA policies and calendars', sla],
     ['webhooks', 'Webhooks', webhooks],

@@ -8,6 +8,7 @@ import {unlessEmpty} from '../components/note.js';
 import {agents as loadAgents} from '../directory.js';
 import {badge, clear, field, flash, h, label, LABELS, problemBox, select, timeLeft, toast} from '../dom.js';
 import {onCaseChange} from '../stream.js';
+import {openQueues} from '../queues.js';
 
 export async function render(main) {
     const canAssign = hasRole('lead', 'admin');
@@ -121,9 +122,9 @@ export async function render(main) {
     function skillsEditor(agent) {
         const levels = new Map((agent.skills || []).map(s => [s.queue, s.level]));
         const capacity = h('input', {type: 'number', min: 1, max: 100, value: agent.capacity, id: `capacity-${agent.agentId}`});
-        const selects = Object.keys(LABELS.queue).filter(q => q !== 'Unclassified').map(queue =>
+        const selects = openQueues().map(queue =>
             [queue, select([['0', 'None'], ...[1, 2, 3, 4, 5].map(n => [String(n), `Level ${n}`])], String(levels.get(queue) || 0), {id: `skill-${agent.agentId}-${queue}`})]);
-        const form = h('form', {}, field('Capacity', capacity), selects.map(([queue, control]) => field(`${queue} skill`, control)),
+        const form = h('form', {}, field('Capacity', capacity), selects.map(([queue, control]) => field(`${label('queue', queue)} skill`, control)),
             submitButton('Save skills', {primary: false}));
         form.addEventListener('submit', event => {
             event.preventDefault();
@@ -138,7 +139,7 @@ export async function render(main) {
     }
 
     function draw() {
-        const queueSelect = select([['', 'All queues'], ...Object.keys(LABELS.queue).map(q => [q, q])], queueFilter, {id: 'board-queue'});
+        const queueSelect = select([['', 'All queues'], ...Object.keys(LABELS.queue).map(q => [q, label('queue', q)])], queueFilter, {id: 'board-queue'});
         queueSelect.addEventListener('change', () => {
             queueFilter = queueSelect.value;
             load();

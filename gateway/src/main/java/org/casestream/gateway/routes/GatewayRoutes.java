@@ -56,6 +56,8 @@ class GatewayRoutes {
                                 .or(path("/api/intake/**"))
                                 .or(path("/api/agents/**"))
                                 .or(path("/api/macros")).or(path("/api/macros/**"))
+                                .or(path("/api/queues")).or(path("/api/queues/**"))
+                                .or(path("/api/imports/**"))
                                 .or(path("/api/audit/**"))
                                 .or(path("/api/surveys/**"))))
                 .and(to("routing", backends.routing(), path("/api/routing/**")))

@@ -62,7 +62,8 @@ public class EventRecorder {
             return -1;
         }
         directory.apply(envelope);
-        List<PlannedDelivery> planned = planner.plan(envelope, snapshot);
+        // an imported case's history happened in another help desk: nobody is told of it again
+        List<PlannedDelivery> planned = envelope.imported() ? List.of() : planner.plan(envelope, snapshot);
         return deliveries.record(envelope, planned);
     }
 }

@@ -17,6 +17,7 @@ import org.casestream.events.cases.CaseCustomerChanged;
 import org.casestream.events.cases.CaseSubjectChanged;
 import org.casestream.events.json.EventJson;
 import org.casestream.localstack.jwt.Role;
+import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.notification.support.CaseScript;
 import org.casestream.notification.support.IntegrationTest;
 import org.casestream.notification.support.Receiver;
@@ -24,6 +25,25 @@ import org.junit.jupiter.api.Test;
 
 /** Each default rule sends what it should and nothing else; admins' changes to the rules are obeyed. */
 class WhoGetsWhatIntegrationTest extends IntegrationTest {
+
+    @Test
+    void anImportedCasesHistoryTellsNobodyAgain() {
+        UUID agentId = UUID.randomUUID();
+        String agentEmail = "agent-" + agentId.toString().substring(0, 8) + "@example.com";
+        CaseScript script = new CaseScript().imported();
+        List<EventEnvelope> history = List.of(script.opened(Priority.CRITICAL), script.assigned(agentId),
+                script.agentReply(agentId, "Fixed on our side"),
+                script.status(CaseStatus.NEW, CaseStatus.DONE));
+        publish(CaseScript.agentRegistered(agentId, agentEmail));
+        publish(history.toArray(EventEnvelope[]::new));
+
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id IN (?, ?, ?, ?)")
+                .params(history.stream().map(EventEnvelope::eventId).toArray()).query(Long.class).single() == 4);
+        assertThat(notificationsOf(script.caseId)).isEmpty();
+        assertThat(mailsTo(script.customerEmail)).isEmpty();
+        assertThat(mailsTo(agentEmail)).isEmpty();
+        assertThat(RECEIVER.requests(SLACK_PATH)).noneMatch(request -> request.body().contains(script.caseNumber));
+    }
 
     @Test
     void customerAgentAndNobodyElseGetTheirMailsAndNoInternalNoteEverReachesTheCustomer() {

@@ -38,6 +38,7 @@ public final class CaseScript {
     public final String caseNumber = "CS-" + NUMBERS.incrementAndGet();
     public final String customerEmail = "customer-" + caseId.toString().substring(0, 8) + "@example.com";
     private long sequence;
+    private String actor = "test";
     private final List<EventEnvelope> written = new ArrayList<>();
 
     public EventEnvelope opened(Priority priority) {
@@ -82,9 +83,15 @@ public final class CaseScript {
         return next(event);
     }
 
+    /** From now on, the events are an import's: history that happened in another help desk. */
+    public CaseScript imported() {
+        actor = EventEnvelope.IMPORT_ACTOR_PREFIX + "admin";
+        return this;
+    }
+
     private EventEnvelope next(DomainEvent event) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), Instant.now(), sequence++,
-                "test", UUID.randomUUID().toString(), event);
+                actor, UUID.randomUUID().toString(), event);
         written.add(envelope);
         return envelope;
     }

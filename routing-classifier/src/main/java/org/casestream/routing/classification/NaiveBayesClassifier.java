@@ -1,6 +1,6 @@
 package org.casestream.routing.classification;
 
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +17,9 @@ import org.casestream.events.Queue;
  */
 public final class NaiveBayesClassifier {
 
-    private final Map<Queue, Map<String, Integer>> wordCounts = new EnumMap<>(Queue.class);
-    private final Map<Queue, Integer> totalWords = new EnumMap<>(Queue.class);
-    private final Map<Queue, Integer> documents = new EnumMap<>(Queue.class);
+    private final Map<Queue, Map<String, Integer>> wordCounts = new TreeMap<>(Queue.ORDER);
+    private final Map<Queue, Integer> totalWords = new TreeMap<>(Queue.ORDER);
+    private final Map<Queue, Integer> documents = new TreeMap<>(Queue.ORDER);
     private final Set<String> vocabulary = new HashSet<>();
     private int examples;
 
@@ -50,7 +50,7 @@ public final class NaiveBayesClassifier {
         if (documents.size() < 2) {
             return Optional.empty();
         }
-        Map<Queue, Double> logScores = new EnumMap<>(Queue.class);
+        Map<Queue, Double> logScores = new TreeMap<>(Queue.ORDER);
         int vocabularySize = vocabulary.size();
         for (Map.Entry<Queue, Integer> entry : documents.entrySet()) {
             Queue queue = entry.getKey();

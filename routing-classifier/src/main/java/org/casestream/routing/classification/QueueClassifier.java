@@ -3,6 +3,7 @@ package org.casestream.routing.classification;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.casestream.events.Queue;
 
@@ -24,13 +25,23 @@ public final class QueueClassifier {
 
     public static QueueDecision classify(CaseText text, List<ClassificationRule> rules,
             SemanticClassifier.Prediction prediction) {
+        return classify(text, rules, prediction, Set.of());
+    }
+
+    /**
+     * As above, passing over the {@code archived} queues: their rules do not match, and the classifier's answer of
+     * one counts as unsure (so no new case goes to an archived queue).
+     */
+    public static QueueDecision classify(CaseText text, List<ClassificationRule> allRules,
+            SemanticClassifier.Prediction prediction, Set<Queue> archived) {
+        List<ClassificationRule> rules = allRules.stream().filter(rule -> !archived.contains(rule.queue())).toList();
         Optional<ClassificationRule> decisive = firstMatch(text, rules.stream().filter(ClassificationRule::decisive)
                 .toList());
         if (decisive.isPresent()) {
             return new QueueDecision(decisive.get().queue(), ClassificationSource.RULE, decisive.get(), prediction);
         }
         Optional<ClassificationRule> rule = firstMatch(text, rules);
-        if (prediction.confident()) {
+        if (prediction.confident() && !archived.contains(prediction.queue())) {
             return new QueueDecision(prediction.queue(), ClassificationSource.CLASSIFIER, rule.orElse(null),
                     prediction);
         }

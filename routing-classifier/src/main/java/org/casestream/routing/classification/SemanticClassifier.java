@@ -3,7 +3,7 @@ package org.casestream.routing.classification;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +64,7 @@ public final class SemanticClassifier {
         }
 
         public boolean confident() {
-            return queue != Queue.UNCLASSIFIED;
+            return !Queue.UNCLASSIFIED.equals(queue);
         }
 
         /** Nothing to compare with: no examples, so no opinion (and no embedding computed). */
@@ -75,7 +75,7 @@ public final class SemanticClassifier {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Prediction that && queue == that.queue && best == that.best
+            return other instanceof Prediction that && queue.equals(that.queue) && best.equals(that.best)
                     && Double.compare(confidence, that.confidence) == 0 && scores.equals(that.scores)
                     && neighbours.equals(that.neighbours) && Double.compare(threshold, that.threshold) == 0
                     && examples == that.examples && Arrays.equals(vector, that.vector);
@@ -140,7 +140,7 @@ public final class SemanticClassifier {
                     settings.threshold(), examples.size(), vector);
         }
         double top = nearest.getFirst().similarity();
-        Map<Queue, Double> votes = new EnumMap<>(Queue.class);
+        Map<Queue, Double> votes = new TreeMap<>(Queue.ORDER);
         double total = 0;
         for (Neighbour neighbour : nearest) {
             double weight = Math.exp((neighbour.similarity() - top) / settings.temperature());

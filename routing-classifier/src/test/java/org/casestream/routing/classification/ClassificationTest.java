@@ -57,7 +57,7 @@ class ClassificationTest {
     }
 
     private static SemanticClassifier.Prediction prediction(Queue queue, double confidence) {
-        Queue best = queue == Queue.UNCLASSIFIED ? Queue.ORDERS : queue;
+        Queue best = Queue.UNCLASSIFIED.equals(queue) ? Queue.ORDERS : queue;
         return new SemanticClassifier.Prediction(queue, best, confidence,
                 List.of(new SemanticClassifier.QueueScore(best, confidence)), List.of(), 0.55, 400, null);
     }

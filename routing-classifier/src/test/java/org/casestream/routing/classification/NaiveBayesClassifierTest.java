@@ -18,7 +18,7 @@ class NaiveBayesClassifierTest {
 
         List<LabelledCases.Labelled> heldOut = LabelledCases.heldOut();
         long right = heldOut.stream()
-                .filter(e -> model.predict(e.text().tokens()).orElseThrow().queue() == e.queue())
+                .filter(e -> model.predict(e.text().tokens()).orElseThrow().queue().equals(e.queue()))
                 .count();
 
         assertThat(model.examples()).isEqualTo(training.size());

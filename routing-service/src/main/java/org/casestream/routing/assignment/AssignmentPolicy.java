@@ -45,7 +45,7 @@ public final class AssignmentPolicy {
     }
 
     public static Optional<AgentState> choose(Queue queue, Collection<AgentState> agents) {
-        if (queue == Queue.UNCLASSIFIED) {
+        if (Queue.UNCLASSIFIED.equals(queue)) {
             // nobody holds an "Unclassified" skill: such cases wait for classification
             return Optional.empty();
         }

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import org.casestream.events.Queue;
 import org.casestream.routing.classification.ClassificationRule;
 import org.casestream.routing.priority.PriorityRule;
 import org.casestream.routing.sla.SlaTerms;
@@ -56,6 +58,8 @@ public class RoutingConfigController {
             if (problem != null) {
                 errors.add(new FieldError("rules[" + i + "].pattern", problem));
             }
+            String field = "rules[" + i + "].queue";
+            queueProblem(rule.queue()).ifPresent(why -> errors.add(new FieldError(field, why)));
         }
         requireNone(errors);
         List<ClassificationRule> rules = body.rules().stream()
@@ -181,5 +185,17 @@ public class RoutingConfigController {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
+    }
+
+    /** What is wrong with a rule's queue: none, archived, or Unclassified (a rule puts cases in a queue). */
+    private Optional<String> queueProblem(Queue queue) {
+        if (queue.isUnclassified()) {
+            return Optional.of("a rule puts cases in a queue; Unclassified is where they wait");
+        }
+        Optional<Boolean> archived = config.queueArchived(queue);
+        if (archived.isEmpty()) {
+            return Optional.of("no such queue");
+        }
+        return archived.get() ? Optional.of("the queue is archived") : Optional.empty();
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,6 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.casestream.events.Priority;
 import org.casestream.events.Queue;
 import org.casestream.events.Tier;
+import org.casestream.events.queues.QueueArchived;
+import org.casestream.events.queues.QueueCreated;
+import org.casestream.events.queues.QueueEvent;
+import org.casestream.events.queues.QueueRenamed;
+import org.casestream.events.queues.QueueRestored;
 import org.casestream.routing.classification.ClassificationRule;
 import org.casestream.routing.classification.MatchKind;
 import org.casestream.routing.priority.PriorityRule;
@@ -52,6 +59,33 @@ public class RoutingConfigStore {
                         Queue.of(rs.getString("queue")), MatchKind.of(rs.getString("kind")), rs.getString("pattern"),
                         rs.getBoolean("decisive")))
                 .list();
+    }
+
+    /** Whether the queue is archived; empty when there is no such queue (Unclassified is one that is not). */
+    public Optional<Boolean> queueArchived(Queue queue) {
+        return jdbc.sql("SELECT archived FROM routing.queues WHERE lower(queue_key) = lower(?)").param(queue.wire())
+                .query(Boolean.class).optional();
+    }
+
+    public Set<Queue> archivedQueues() {
+        return jdbc.sql("SELECT queue_key FROM routing.queues WHERE archived").query(String.class).list().stream()
+                .map(Queue::of).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Keeps the queue catalogue as the command service's events tell it; applying one again changes nothing. */
+    public void apply(QueueEvent event) {
+        switch (event) {
+            case QueueCreated created -> jdbc.sql("""
+                            INSERT INTO routing.queues (queue_key, name) VALUES (?, ?)
+                            ON CONFLICT (queue_key) DO NOTHING""")
+                    .params(created.queue().wire(), created.name()).update();
+            case QueueRenamed renamed -> jdbc.sql("UPDATE routing.queues SET name = ? WHERE queue_key = ?")
+                    .params(renamed.name(), renamed.queue().wire()).update();
+            case QueueArchived archived -> jdbc.sql("UPDATE routing.queues SET archived = true WHERE queue_key = ?")
+                    .param(archived.queue().wire()).update();
+            case QueueRestored restored -> jdbc.sql("UPDATE routing.queues SET archived = false WHERE queue_key = ?")
+                    .param(restored.queue().wire()).update();
+        }
     }
 
     public List<PriorityRule> priorityRules() {

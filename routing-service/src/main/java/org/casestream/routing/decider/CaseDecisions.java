@@ -115,8 +115,8 @@ final class CaseDecisions {
         Policies policies = state.requirePolicies();
         CaseText text = fresh.text();
         QueueDecision queue = QueueClassifier.classify(text, policies.classificationRules(),
-                policies.classifier().predict(text));
-        if (opened.queue() == Queue.UNCLASSIFIED && queue.queue() != Queue.UNCLASSIFIED) {
+                policies.classifier().predict(text), policies.archivedQueues());
+        if (Queue.UNCLASSIFIED.equals(opened.queue()) && !Queue.UNCLASSIFIED.equals(queue.queue())) {
             plan.add(new Classify(fresh.caseId(), queue, key + ":classify"));
         } else {
             plan.add(new KeepQueue(fresh.caseId(), opened.queue(), queue));
@@ -136,7 +136,7 @@ final class CaseDecisions {
      */
     private static void classified(Plan plan, RoutedCase moved, CaseClassified classified, boolean byRouting,
             String key) {
-        if (byRouting || classified.queue() == Queue.UNCLASSIFIED) {
+        if (byRouting || Queue.UNCLASSIFIED.equals(classified.queue())) {
             return;
         }
         plan.add(new Learn(moved.caseId(), classified.queue(), classified.source(), moved.text()));

@@ -2,8 +2,10 @@ package org.casestream.routing.decider;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
+import org.casestream.events.Queue;
 import org.casestream.routing.assignment.AgentState;
 import org.casestream.routing.assignment.OpenCase;
 import org.casestream.routing.classification.ClassificationRule;
@@ -41,12 +43,19 @@ public record RoutingState(RoutedCase routedCase, UUID assigneeBefore, List<Agen
      * examples are added outside the decider); it embeds the case's text in process, without I/O.
      */
     public record Policies(List<ClassificationRule> classificationRules, List<PriorityRule> priorityRules,
-                           SlaPolicy slaPolicy, SemanticClassifier classifier) {
+                           SlaPolicy slaPolicy, SemanticClassifier classifier, Set<Queue> archivedQueues) {
         public Policies {
+            archivedQueues = Set.copyOf(archivedQueues);
             classificationRules = List.copyOf(classificationRules);
             priorityRules = List.copyOf(priorityRules);
             Objects.requireNonNull(slaPolicy, "slaPolicy");
             Objects.requireNonNull(classifier, "classifier");
+        }
+
+        /** With every queue taking cases. */
+        public Policies(List<ClassificationRule> classificationRules, List<PriorityRule> priorityRules,
+                        SlaPolicy slaPolicy, SemanticClassifier classifier) {
+            this(classificationRules, priorityRules, slaPolicy, classifier, Set.of());
         }
     }
 

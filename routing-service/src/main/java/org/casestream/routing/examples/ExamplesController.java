@@ -1,6 +1,7 @@
 package org.casestream.routing.examples;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.casestream.events.Queue;
+import org.casestream.routing.config.RoutingConfigStore;
 import org.casestream.routing.classification.Example;
 import org.casestream.support.security.Caller;
 import org.casestream.support.web.Conflict;
@@ -44,10 +46,12 @@ public class ExamplesController {
 
     private final QueueExamples examples;
     private final TrainingSet trainingSet;
+    private final RoutingConfigStore queues;
 
-    public ExamplesController(QueueExamples examples, TrainingSet trainingSet) {
+    public ExamplesController(QueueExamples examples, TrainingSet trainingSet, RoutingConfigStore queues) {
         this.examples = examples;
         this.trainingSet = trainingSet;
+        this.queues = queues;
     }
 
     @Operation(operationId = "listExamples",
@@ -57,7 +61,7 @@ public class ExamplesController {
         Queue queue = queueName == null ? null : queue(queueName);
         List<ExampleView> current = examples.current(queue).stream().map(ExamplesController::view).toList();
         List<ExampleView> learnt = trainingSet.examples().stream()
-                .filter(example -> queue == null || example.queue() == queue)
+                .filter(example -> queue == null || example.queue().equals(queue))
                 .map(example -> new ExampleView(null, example.queue(), example.text(), example.source().wire(),
                         null, null, UUID.fromString(example.id())))
                 .toList();
@@ -69,6 +73,13 @@ public class ExamplesController {
     @PostMapping("/api/routing/config/examples")
     @ResponseStatus(HttpStatus.CREATED)
     public ExampleView add(@Valid @RequestBody NewExample body) {
+        if (!body.queue().isUnclassified()) {
+            Optional<Boolean> archived = queues.queueArchived(body.queue());
+            if (archived.isEmpty() || archived.get()) {
+                throw new InvalidRequest(List.of(new FieldError("queue",
+                        archived.isEmpty() ? "no such queue" : "the queue is archived")));
+            }
+        }
         return examples.add(body.queue(), body.text().strip(), Example.Source.ADMIN, Caller.current().subject())
                 .map(ExamplesController::view)
                 .orElseThrow(() -> new Conflict("already-an-example", "This text is an example of " + body.queue()

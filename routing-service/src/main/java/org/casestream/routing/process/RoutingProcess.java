@@ -14,6 +14,8 @@ import org.casestream.events.agents.AgentEvent;
 import org.casestream.events.cases.CaseEvent;
 import org.casestream.events.kafka.EventEnvelope;
 import org.casestream.routing.commands.CommandsProperties;
+import org.casestream.routing.config.RoutingConfigStore;
+import org.casestream.events.queues.QueueEvent;
 import org.casestream.routing.decider.RoutedCase;
 import org.casestream.routing.decider.RoutingDecider;
 import org.casestream.routing.decider.RoutingDecision;
@@ -47,9 +49,11 @@ public class RoutingProcess {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String self;
+    private final RoutingConfigStore queues;
 
     RoutingProcess(RoutingStore store, RoutingMemory memory, RoutingStateLoader states, DecisionDispatcher dispatcher,
-            TransactionTemplate transaction, Clock clock, CommandsProperties commandsProperties) {
+            TransactionTemplate transaction, Clock clock, CommandsProperties commandsProperties,
+            RoutingConfigStore queues) {
         this.store = store;
         this.memory = memory;
         this.states = states;
@@ -57,9 +61,14 @@ public class RoutingProcess {
         this.transaction = transaction;
         this.clock = clock;
         this.self = commandsProperties.user();
+        this.queues = queues;
     }
 
     public void handle(EventEnvelope envelope) {
+        if (envelope.imported() && envelope.event() instanceof CaseEvent) {
+            // history that happened in another help desk: nothing to route, no SLA to watch
+            return;
+        }
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
             switch (envelope.event()) {
@@ -79,6 +88,7 @@ public class RoutingProcess {
                         decideAndCarryOut(trigger, null, now);
                     }
                 }
+                case QueueEvent event -> queues.apply(event);
                 default -> log.debug("Not routing's concern: {}", envelope.event().getClass().getSimpleName());
             }
         });

@@ -61,7 +61,7 @@ class RoutingStateLoader {
         List<OpenCase> held = reads.agentGone() == null ? List.of() : store.openCasesOf(reads.agentGone());
         Policies policies = reads.policies()
                 ? new Policies(config.classificationRules(), config.priorityRules(), config.slaPolicy(),
-                        model.current())
+                        model.current(), config.archivedQueues())
                 : null;
         return new RoutingState(routed, assigneeBefore, List.copyOf(agents.values()), waiting, held, policies,
                 settings);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -242,7 +243,7 @@ public class RoutingStore {
 
     private AgentState agentState(ResultSet rs, int row) throws SQLException {
         Map<String, Integer> skills = read(rs.getString("skills"), new TypeReference<>() { });
-        Map<Queue, Integer> levels = new EnumMap<>(Queue.class);
+        Map<Queue, Integer> levels = new TreeMap<>(Queue.ORDER);
         skills.forEach((queue, level) -> levels.put(Queue.of(queue), level));
         return new AgentState(rs.getObject("agent_id", UUID.class), Availability.of(rs.getString("availability")),
                 levels, rs.getInt("capacity"), rs.getInt("load"), instant(rs, "last_assigned_at"));

@@ -14,6 +14,7 @@ import static org.casestream.routing.decider.RoutingScenario.id;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.casestream.events.CaseStatus;
@@ -100,20 +101,29 @@ class TriageTest {
                 new QueueDecision(Queue.REFUNDS, ClassificationSource.RULE, CLASSIFICATION_RULES.get(0), NO_OPINION)));
     }
 
+    /** The semantic classifier over these examples, and a case the rules put in Deliveries ("package"). */
+    private static SemanticClassifier classifierOf(Example... examples) {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        List<Example> list = List.of(examples);
+        return new SemanticClassifier(embedder, SemanticClassifier.Settings.DEFAULTS, list,
+                embedder.embedAll(list.stream().map(Example::text).toList()));
+    }
+
+    private static CaseOpened jacketBackInItsPackage() {
+        return opened("Jacket", "Reimburse me for the jacket, it is back in its package", Tier.STANDARD,
+                Queue.UNCLASSIFIED, Priority.MEDIUM, null);
+    }
+
     @Test
     void aSureClassifierDecidesOverAnOrdinaryRuleAndADecisiveRuleOverIt() {
-        SentenceEmbedder embedder = new SentenceEmbedder();
-        List<Example> examples = List.of(
+        SemanticClassifier classifier = classifierOf(
                 new Example("1", Queue.REFUNDS, Example.Source.SHIPPED, "I want to be reimbursed for the jacket"),
                 new Example("2", Queue.REFUNDS, Example.Source.SHIPPED, "please give me my money back"),
                 new Example("3", Queue.REFUNDS, Example.Source.ADMIN, "reimbursement for the shoes I sent back"),
                 new Example("4", Queue.ORDERS, Example.Source.SHIPPED, "change the size on my order"),
                 new Example("5", Queue.ORDERS, Example.Source.LEARNT, "add a second shirt to my order"));
-        SemanticClassifier classifier = new SemanticClassifier(embedder, SemanticClassifier.Settings.DEFAULTS,
-                examples, embedder.embedAll(examples.stream().map(Example::text).toList()));
         // "package" makes the rules say Deliveries; the examples say this is about money back
-        CaseOpened opened = opened("Jacket", "Reimburse me for the jacket, it is back in its package",
-                Tier.STANDARD, Queue.UNCLASSIFIED, Priority.MEDIUM, null);
+        CaseOpened opened = jacketBackInItsPackage();
         Policies policies = new Policies(POLICIES.classificationRules(), POLICIES.priorityRules(), SLA_POLICY,
                 classifier);
 
@@ -139,6 +149,29 @@ class TriageTest {
             assertThat(classify.why().queue()).isEqualTo(Queue.DELIVERIES);
             assertThat(classify.why().source()).isEqualTo(ClassificationSource.RULE);
             assertThat(classify.why().prediction().best()).isEqualTo(Queue.REFUNDS);
+        });
+    }
+
+    @Test
+    void noNewCaseGoesToAnArchivedQueueByRuleOrByTheClassifier() {
+        SemanticClassifier classifier = classifierOf(
+                new Example("1", Queue.REFUNDS, Example.Source.SHIPPED, "I want to be reimbursed for the jacket"),
+                new Example("2", Queue.REFUNDS, Example.Source.SHIPPED, "please give me my money back"),
+                new Example("3", Queue.ORDERS, Example.Source.SHIPPED, "change the size on my order"));
+        CaseOpened opened = jacketBackInItsPackage();
+        List<ClassificationRule> rules = List.of(
+                new ClassificationRule(6, 30, Queue.PAYMENTS, MatchKind.KEYWORD, "jacket", true),
+                new ClassificationRule(7, 40, Queue.DELIVERIES, MatchKind.KEYWORD, "package", false));
+
+        List<RoutingDecision> decisions = given().theCase(RoutedCase.opened(opened, 0))
+                .policies(new Policies(rules, POLICIES.priorityRules(), SLA_POLICY, classifier,
+                        Set.of(Queue.PAYMENTS, Queue.REFUNDS)))
+                .when(byPerson(opened));
+
+        // the decisive rule's queue and the classifier's answer are archived: the ordinary rule decides
+        assertThat(decisions.getFirst()).isInstanceOfSatisfying(Classify.class, classify -> {
+            assertThat(classify.why().queue()).isEqualTo(Queue.DELIVERIES);
+            assertThat(classify.why().source()).isEqualTo(ClassificationSource.RULE);
         });
     }
 

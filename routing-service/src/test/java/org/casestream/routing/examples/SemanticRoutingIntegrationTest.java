@@ -79,6 +79,11 @@ class SemanticRoutingIntegrationTest extends RoutingIntegrationTest {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getHeaders().getContentType().toString()).contains("application/problem+json");
         assertThat(bad.getBody().get("errors").findValuesAsText("field")).contains("queue", "text");
+        ResponseEntity<JsonNode> noSuchQueue = routing(Role.ADMIN, "admin-ann").post()
+                .uri("/api/routing/config/examples")
+                .body(Map.of("queue", "Nowhere", "text", "my key fob code")).retrieve().toEntity(JsonNode.class);
+        assertThat(noSuchQueue.getStatusCode().value()).isEqualTo(400);
+        assertThat(noSuchQueue.getBody().get("errors").findValuesAsText("field")).containsExactly("queue");
 
         String text = "my key fob code " + UUID.randomUUID() + " stopped opening the member area";
         ResponseEntity<JsonNode> added = routing(Role.ADMIN, "admin-ann").post().uri("/api/routing/config/examples")

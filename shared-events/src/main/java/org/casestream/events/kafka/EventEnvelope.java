@@ -19,6 +19,16 @@ public record EventEnvelope(String eventId, Instant time, long sequence, String 
         Objects.requireNonNull(event, "event");
     }
 
+    /**
+     * The actor of every event an import writes ({@code import:} and who imported): history that happened in
+     * another help desk, so routing and notifications leave it alone (nobody is routed or told again).
+     */
+    public static final String IMPORT_ACTOR_PREFIX = "import:";
+
+    public boolean imported() {
+        return actor != null && actor.startsWith(IMPORT_ACTOR_PREFIX);
+    }
+
     public String subject() {
         return event.aggregateId();
     }

@@ -120,6 +120,7 @@ class AccessibilityBrowserTest {
         pages.put("macros", "/macros");
         pages.put("admin-users", "/admin/users");
         pages.put("admin-api-keys", "/admin/api-keys");
+        pages.put("admin-queues", "/admin/queues");
         pages.put("admin-routing", "/admin/routing");
         pages.put("admin-sla", "/admin/sla");
         pages.put("admin-webhooks", "/admin/webhooks");

@@ -111,7 +111,7 @@ public class CaseAggregate {
     @CommandHandler
     public void handle(ClassifyCase command) {
         requireOpen("classify");
-        if (command.queue() != queue) {
+        if (!command.queue().equals(queue)) {
             apply(new CaseClassified(caseId, command.queue(), queue, command.source()));
         }
     }

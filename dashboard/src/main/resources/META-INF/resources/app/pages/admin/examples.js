@@ -7,7 +7,8 @@ import {card} from '../../components/card.js';
 import {actions, attempt, button, submitButton, succeed} from '../../components/form.js';
 import {note, unlessEmpty} from '../../components/note.js';
 import {hiddenColumn, rowHeader, table} from '../../components/table.js';
-import {announce, fill, field, h, label, LABELS, problemBox, select, timeTag} from '../../dom.js';
+import {announce, fill, field, h, label, problemBox, select, timeTag} from '../../dom.js';
+import {openQueues} from '../../queues.js';
 
 const SOURCES = {shipped: 'Shipped with Casestream', admin: 'Added by an admin', learnt: 'Learnt from a re-queue'};
 
@@ -41,7 +42,7 @@ function learntList(learnt) {
 
 /** The "Examples per queue" card, with the first queue's examples loaded. */
 export async function examplesCard() {
-    const queues = [...Object.keys(LABELS.queue).filter(q => q !== 'Unclassified'), 'Unclassified'];
+    const queues = openQueues({unclassified: true});
     const queueSelect = select(queues.map(q => [q, queueName(q)]), queues[0], {id: 'examples-queue'});
     const text = h('textarea', {id: 'example-text', required: true, maxlength: 2000});
     const listTitle = h('h3', {id: 'examples-list-title', tabindex: '-1'}, 'Examples');

@@ -6,8 +6,9 @@ import {card} from '../../components/card.js';
 import {editableTable} from '../../components/editable-table.js';
 import {attempt, loadOrProblem} from '../../components/form.js';
 import {note} from '../../components/note.js';
-import {h, LABELS, select, toast} from '../../dom.js';
+import {h, label, LABELS, select, toast} from '../../dom.js';
 import {examplesCard} from './examples.js';
+import {openQueues} from '../../queues.js';
 
 function sorted(list) {
     return [...list].sort((a, b) => a.position - b.position);
@@ -30,12 +31,13 @@ export async function routing(content) {
         loadOrProblem(content, () => api('/api/routing/config/priority-rules')),
     ]);
     if (!classification || !priority) return;
-    const queues = Object.keys(LABELS.queue).filter(q => q !== 'Unclassified');
+    const queues = openQueues().map(q => [q, label('queue', q)]);
     const classificationTable = editableTable({
         caption: 'Classification rules',
         rules: sorted(classification.rules || []),
         columns: [
-            {key: 'queue', title: 'Queue', control: rule => select(queues, rule.queue, {'aria-label': 'Queue'}), read: value},
+            {key: 'queue', title: 'Queue', control: rule => select(queues.some(([q]) => q === rule.queue) || !rule.queue ? queues
+                : [...queues, [rule.queue, `${label('queue', rule.queue)} (archived)`]], rule.queue, {'aria-label': 'Queue'}), read: value},
             {key: 'kind', title: 'Match', control: rule => select(['keyword', 'phrase', 'regex'], rule.kind, {'aria-label': 'Match kind'}), read: value},
             {key: 'pattern', title: 'Pattern', control: rule => h('input', {value: rule.pattern || '', 'aria-label': 'Pattern'}), read: value},
             {key: 'decisive', title: 'Decisive', control: rule => h('input', {type: 'checkbox', checked: Boolean(rule.decisive),

@@ -6,6 +6,7 @@ import {button, row} from '../../components/form.js';
 import {agentName} from '../../directory.js';
 import {clear, field, h, label, LABELS, select, toast} from '../../dom.js';
 import {NEXT_STATUS} from './model.js';
+import {openQueues} from '../../queues.js';
 
 /**
  * {element, draw(c, {enabled}), forgetEdits()}; command(path, body, done) applies one. {@code first}: a control drawn
@@ -37,7 +38,7 @@ export function createActions(agentList, command, first = null) {
         const statusSelect = select(next.map(s => [s, label('status', s)]), next[0], {id: 'status-select', disabled: !next.length});
         const prioritySelect = select(Object.keys(LABELS.priority).map(p => [p, label('priority', p)]), c.priority, {id: 'priority-select'});
         const assigneeSelect = select([['', 'Unassigned'], ...agentList.map(a => [a.agentId, `${a.name} (${label('availability', a.availability)})`])], c.assignee || '', {id: 'assignee-select'});
-        const queueSelect = select(Object.keys(LABELS.queue).filter(q => q !== 'Unclassified').map(q => [q, q]), c.queue === 'Unclassified' ? 'Orders' : c.queue, {id: 'queue-select'});
+        const queueSelect = select(openQueues().map(q => [q, label('queue', q)]), c.queue === 'Unclassified' ? 'Orders' : c.queue, {id: 'queue-select'});
         const escalateReason = h('input', {id: 'escalate-reason', maxlength: 500, autocomplete: 'off'});
         const tagInput = h('input', {id: 'tag-input', maxlength: 50, autocomplete: 'off'});
         const reopenReason = h('input', {id: 'reopen-reason', maxlength: 500, autocomplete: 'off'});
@@ -64,7 +65,7 @@ export function createActions(agentList, command, first = null) {
             row(field('Priority', prioritySelect),
                 button('Change priority', () => command('priority', {priority: prioritySelect.value}, `Priority changed to ${label('priority', prioritySelect.value)}`), {id: 'priority-apply'})),
             row(field('Queue', queueSelect, 'Routing learns from moves'),
-                button('Move', () => command('classification', {queue: queueSelect.value}, `Moved to the ${queueSelect.value} queue`), {id: 'queue-apply'})),
+                button('Move', () => command('classification', {queue: queueSelect.value}, `Moved to the ${label('queue', queueSelect.value)} queue`), {id: 'queue-apply'})),
             row(field('Assignee', assigneeSelect),
                 button('Assign', () => command('assignment', {agentId: assigneeSelect.value || null},
                     assigneeSelect.value ? `Assigned to ${agentName(agentList, assigneeSelect.value)}` : 'Unassigned'), {id: 'assign-apply'})),
