@@ -1,11 +1,14 @@
 package org.casestream.gateway.routes;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.casestream.support.apidocs.ApiDocsProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.casestream.support.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +25,8 @@ import org.springframework.web.client.RestClient;
 @Hidden
 class ServiceApiDocs {
 
+    private static final Duration DOCUMENT_TIMEOUT = Duration.ofSeconds(90);
+
     private final Map<String, URI> services;
     private final RestClient client;
     private final String publicUrl;
@@ -30,7 +35,10 @@ class ServiceApiDocs {
         this.publicUrl = apiDocs.publicUrl().toString();
         this.services = Map.of("command", backends.command(), "query", backends.query(),
                 "routing", backends.routing(), "notification", backends.notification());
-        this.client = builder.build();
+        // a service builds its document on the first request (every operation's security read from its rules), which
+        // on a loaded machine takes longer than the routes' read timeout; it is cached after that
+        this.client = builder.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+                .build(ClientHttpRequestFactorySettings.defaults().withReadTimeout(DOCUMENT_TIMEOUT))).build();
     }
 
     @GetMapping("/v3/api-docs/{service:command|query|routing|notification}")
