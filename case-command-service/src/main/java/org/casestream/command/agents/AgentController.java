@@ -39,7 +39,7 @@ public class AgentController {
         this.queues = queues;
     }
 
-    @Operation(summary = "Register an agent; agents start offline")
+    @Operation(operationId = "registerAgent", summary = "Register an agent; agents start offline")
     @PostMapping("/api/agents")
     public ResponseEntity<RegisteredAgent> register(@Valid @RequestBody AgentRequests.NewAgent agent) {
         UUID agentId = UUID.randomUUID();
@@ -48,7 +48,7 @@ public class AgentController {
         return ResponseEntity.created(URI.create("/api/agents/" + agentId)).body(load(agentId));
     }
 
-    @Operation(summary = "An agent as the command side knows it")
+    @Operation(operationId = "getAgent", summary = "An agent as the command side knows it")
     @GetMapping("/api/agents/{agentId}")
     public RegisteredAgent agent(@PathVariable UUID agentId) {
         return load(agentId);

@@ -48,7 +48,8 @@ public class AuditController {
         return entries;
     }
 
-    @Operation(summary = "The case as it is now, or as it was at asOf (folded from its events)")
+    @Operation(operationId = "getCaseAsOf",
+            summary = "The case as it is now, or as it was at asOf (folded from its events)")
     @GetMapping("/api/cases/{caseId}")
     public CaseState caseAsOf(@PathVariable UUID caseId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {

@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.groups.Default;
@@ -90,13 +93,23 @@ public class CaseCommandController {
         return IntakeController.answer(intake.open(request.channel(), idempotencyKey, request, CaseOrigin.AGENT));
     }
 
-    @Operation(summary = "Move the case new → inprogress → done; anything else is 409")
+    @Operation(operationId = "changeStatus", summary = "Move the case new → inprogress → done; anything else is 409",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = CaseRequests.StatusChange.class),
+                    examples = @ExampleObject(name = "start work", value = "{\"status\": \"inprogress\"}"))))
     @PostMapping("/api/cases/{caseId}/status")
     public CaseState status(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.StatusChange change) {
         return after(caseId, new ChangeStatus(caseId, change.status()));
     }
 
-    @Operation(summary = "Reply publicly or add an internal note, optionally under an earlier comment")
+    @Operation(operationId = "addComment",
+            summary = "Reply publicly or add an internal note, optionally under an earlier comment",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = CaseRequests.NewComment.class), examples = {
+                    @ExampleObject(name = "public reply",
+                            value = "{\"body\": \"We are on it\", \"visibility\": \"public\"}"),
+                    @ExampleObject(name = "internal note",
+                            value = "{\"body\": \"Mail logs show a bounce\", \"visibility\": \"internal\"}")})))
     @PostMapping("/api/cases/{caseId}/comments")
     public ResponseEntity<CaseState> comment(@PathVariable UUID caseId,
             @Valid @RequestBody CaseRequests.NewComment comment) {

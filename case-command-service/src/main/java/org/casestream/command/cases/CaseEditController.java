@@ -48,7 +48,8 @@ public class CaseEditController {
         return current(caseId);
     }
 
-    @Operation(summary = "Move the case to another customer record (its name, address and tier now go with the case); "
+    @Operation(operationId = "changeCaseCustomer",
+            summary = "Move the case to another customer record (its name, address and tier now go with the case); "
             + "422 if there is no such record")
     @PutMapping("/api/cases/{caseId}/customer")
     public CaseState customer(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.CustomerChange change) {
@@ -58,7 +59,8 @@ public class CaseEditController {
         return current(caseId);
     }
 
-    @Operation(summary = "Merge this case, a duplicate, into another ({into}: its id): this one closes and leads "
+    @Operation(operationId = "mergeCase",
+            summary = "Merge this case, a duplicate, into another ({into}: its id): this one closes and leads "
             + "there, both keep their thread and history; 409 if either was merged into another already")
     @PostMapping("/api/cases/{caseId}/merge")
     public CaseState merge(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.Merge merge) {

@@ -78,7 +78,8 @@ public class CustomerController {
         this.ledger = ledger;
     }
 
-    @Operation(summary = "Register a customer (for a case opened on their behalf); 409 if the address is known")
+    @Operation(operationId = "createCustomer",
+            summary = "Register a customer (for a case opened on their behalf); 409 if the address is known")
     @PostMapping("/api/customers")
     public ResponseEntity<CustomerRecord> register(@Valid @RequestBody NewCustomer customer) {
         String customerId = customers.register(new CustomerDetails(null, customer.name(), customer.email(),
@@ -105,7 +106,8 @@ public class CustomerController {
         return record(customers.addIdentity(customerId, identity.identity()));
     }
 
-    @Operation(summary = "Merge another record of the same person into this one: its cases and identities follow")
+    @Operation(operationId = "mergeCustomer",
+            summary = "Merge another record of the same person into this one: its cases and identities follow")
     @PostMapping("/api/customers/{customerId}/merge")
     public CustomerRecord merge(@PathVariable String customerId, @Valid @RequestBody Merge merge) {
         return record(customers.merge(customerId, merge.mergedId()));

@@ -4,6 +4,10 @@ import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.casestream.command.platform.CallerChannel;
@@ -28,7 +32,16 @@ public class IntakeController {
         this.channel = channel;
     }
 
-    @Operation(summary = "Open a case from a channel, exactly once per Idempotency-Key or external reference")
+    @Operation(summary = "Open a case from a channel, exactly once per Idempotency-Key or external reference",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = TicketRequest.class), examples = @ExampleObject(name = "web form",
+                    value = """
+                            {"customer": {"name": "Ada Lovelace", "email": "ada@example.com", "tier": "gold"},
+                             "subject": "Cannot log in", "description": "The reset mail never arrives",
+                             "externalRef": "form-123"}"""))),
+            responses = @ApiResponse(responseCode = "201", description = "The case opened, or the one this "
+                    + "Idempotency-Key or externalRef opened before (Idempotent-Replayed: true)",
+                    content = @Content(schema = @Schema(implementation = CaseReceipt.class))))
     @PostMapping("/api/intake/tickets")
     public ResponseEntity<CaseReceipt> openTicket(
             @Parameter(description = "the same key returns the same case")
@@ -39,7 +52,10 @@ public class IntakeController {
         return answer(intake.open(channel.current(), idempotencyKey, request, CaseOrigin.CHANNEL));
     }
 
-    @Operation(summary = "Pass on a customer's reply, by case number or externalRef; a reply to a done case reopens it")
+    @Operation(operationId = "passOnReply",
+            summary = "Pass on a customer's reply, by case number or externalRef; a reply to a done case reopens it")
+    @ApiResponse(responseCode = "201", description = "The reply, added to the case",
+            content = @Content(schema = @Schema(implementation = ReplyReceipt.class)))
     @PostMapping("/api/intake/replies")
     public ResponseEntity<ReplyReceipt> reply(@Valid @RequestBody ReplyRequest reply) {
         ReplyReceipt receipt = intake.reply(channel.current(), reply);

@@ -30,7 +30,7 @@ public class MacroController {
         this.macros = macros;
     }
 
-    @Operation(summary = "The shared macros and the caller's own, by name")
+    @Operation(operationId = "listMacros", summary = "The shared macros and the caller's own, by name")
     @GetMapping("/api/macros")
     public List<Macro> list() {
         return macros.list();
@@ -42,40 +42,45 @@ public class MacroController {
         return Placeholders.NAMES;
     }
 
-    @Operation(summary = "One macro (shared, or the caller's own)")
+    @Operation(operationId = "getMacro", summary = "One macro (shared, or the caller's own)")
     @GetMapping("/api/macros/{macroId}")
     public Macro get(@PathVariable UUID macroId) {
         return macros.get(macroId);
     }
 
-    @Operation(summary = "A new macro: personal, or shared (leads and admins); an unknown placeholder is a 400")
+    @Operation(operationId = "createMacro",
+            summary = "A new macro: personal, or shared (leads and admins); an unknown placeholder is a 400")
     @PostMapping("/api/macros")
     public ResponseEntity<Macro> create(@Valid @RequestBody MacroRequest request) {
         Macro macro = macros.create(request);
         return ResponseEntity.created(URI.create("/api/macros/" + macro.macroId())).body(macro);
     }
 
-    @Operation(summary = "Change a macro: a shared one (leads and admins), or the caller's own")
+    @Operation(operationId = "updateMacro",
+            summary = "Change a macro: a shared one (leads and admins), or the caller's own")
     @PutMapping("/api/macros/{macroId}")
     public Macro update(@PathVariable UUID macroId, @Valid @RequestBody MacroRequest request) {
         return macros.update(macroId, request);
     }
 
-    @Operation(summary = "Delete a macro: a shared one (leads and admins), or the caller's own")
+    @Operation(operationId = "deleteMacro",
+            summary = "Delete a macro: a shared one (leads and admins), or the caller's own")
     @DeleteMapping("/api/macros/{macroId}")
     public ResponseEntity<Void> delete(@PathVariable UUID macroId) {
         macros.delete(macroId);
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "The macro's text rendered for the case and the caller, and its actions: what applying it "
+    @Operation(operationId = "previewMacro",
+            summary = "The macro's text rendered for the case and the caller, and its actions: what applying it "
             + "would do")
     @GetMapping("/api/macros/{macroId}/preview")
     public Macros.Rendered preview(@PathVariable UUID macroId, @RequestParam UUID caseId) {
         return macros.preview(macroId, caseId);
     }
 
-    @Operation(summary = "Apply a macro to the case in one step: its reply or note, its actions and a MacroApplied "
+    @Operation(operationId = "applyMacro",
+            summary = "Apply a macro to the case in one step: its reply or note, its actions and a MacroApplied "
             + "event, all or nothing (an action the case refuses is a 409 and stores nothing)")
     @PostMapping("/api/cases/{caseId}/macros/{macroId}")
     public CaseState apply(@PathVariable UUID caseId, @PathVariable UUID macroId) {

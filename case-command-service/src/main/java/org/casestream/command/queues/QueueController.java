@@ -39,26 +39,29 @@ public class QueueController {
         this.queues = queues;
     }
 
-    @Operation(summary = "Every queue, archived ones too (their cases keep them), shipped ones first")
+    @Operation(operationId = "listQueues",
+            summary = "Every queue, archived ones too (their cases keep them), shipped ones first")
     @GetMapping("/api/queues")
     public List<QueueView> all() {
         return queues.all().stream().map(QueueView::of).toList();
     }
 
-    @Operation(summary = "One queue by its key")
+    @Operation(operationId = "getQueue", summary = "One queue by its key")
     @GetMapping("/api/queues/{key}")
     public QueueView one(@PathVariable String key) {
         return QueueView.of(queues.get(key));
     }
 
-    @Operation(summary = "Create a queue; its name is its key for ever, a later rename changes only the name shown")
+    @Operation(operationId = "createQueue",
+            summary = "Create a queue; its name is its key for ever, a later rename changes only the name shown")
     @PostMapping("/api/queues")
     public ResponseEntity<QueueView> create(@Valid @RequestBody NewQueue queue) {
         QueueView created = QueueView.of(queues.create(queue.name()));
         return ResponseEntity.created(URI.create("/api/queues/" + created.key().replace(" ", "%20"))).body(created);
     }
 
-    @Operation(summary = "Rename, archive (no new cases) or restore a queue")
+    @Operation(operationId = "changeQueue",
+            summary = "Rename, archive (no new cases) or restore a queue")
     @PatchMapping("/api/queues/{key}")
     public QueueView change(@PathVariable String key, @Valid @RequestBody QueueChange change) {
         return QueueView.of(queues.change(key, change.name(), change.archived()));

@@ -34,14 +34,16 @@ public class SurveyController {
     public record SurveyAnswer(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = MAX_COMMENT) String comment) {
     }
 
-    @Operation(summary = "The survey of a done case's link: its case number and subject (no login; 404 for a link "
+    @Operation(operationId = "viewSurvey",
+            summary = "The survey of a done case's link: its case number and subject (no login; 404 for a link "
             + "that is not ours, 410 for one expired or used, 409 while the case is not done)")
     @GetMapping("/api/surveys/{token}")
     public SurveyView view(@PathVariable String token) {
         return surveys.view(token);
     }
 
-    @Operation(summary = "The customer's answer: a 1-5 rating and an optional comment, once per link (no login)")
+    @Operation(operationId = "answerSurvey",
+            summary = "The customer's answer: a 1-5 rating and an optional comment, once per link (no login)")
     @PostMapping("/api/surveys/{token}")
     public SurveyReceipt answer(@PathVariable String token, @Valid @RequestBody SurveyAnswer answer) {
         return surveys.answer(token, answer.rating(), answer.comment());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.casestream.events.Queue;
 import org.casestream.query.analytics.Analytics;
 import org.casestream.query.analytics.AnalyticsBreakdowns;
@@ -32,6 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AnalyticsController {
 
+    private static final String FROM = "The first day (UTC, inclusive): 29 days before 'to' when not given, at most "
+            + AnalyticsController.MAX_DAYS + " days before it";
+    private static final String TO = "The last day (UTC, inclusive): today when not given";
+    private static final String QUEUE = "Only this queue";
+    private static final String AGENT = "Only this agent (an agent id), or none: unassigned cases";
+
     static final int MAX_DAYS = 366;
 
     private final ActiveReadModels models;
@@ -52,8 +60,15 @@ public class AnalyticsController {
             + "first-contact resolution per day (UTC) and in total, and the backlog (cases open) at the end of each "
             + "day; optionally for one queue and one agent ('none': unassigned)")
     @GetMapping("/api/analytics")
-    public Analytics.Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String queue, @RequestParam(required = false) String agent) {
+    public Analytics.Report report(
+            @Parameter(description = FROM, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = TO, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String to,
+            @Parameter(description = QUEUE, schema = @Schema(type = "string", maxLength = 100))
+            @RequestParam(required = false) String queue,
+            @Parameter(description = AGENT, schema = @Schema(type = "string"))
+            @RequestParam(required = false) String agent) {
         Range range = range(from, to, queue, agent, List.of());
         return report(range, models.current());
     }
@@ -61,21 +76,34 @@ public class AnalyticsController {
     @Operation(summary = "Leads, managers, admins: resolution time distribution, resolution times per queue and "
             + "priority, each agent's throughput per day, load, CSAT and first-contact resolution, CSAT per queue")
     @GetMapping("/api/analytics/breakdowns")
-    public AnalyticsBreakdowns.Breakdowns breakdowns(@RequestParam(required = false) String from,
-                                                     @RequestParam(required = false) String to,
-                                                     @RequestParam(required = false) String queue) {
+    public AnalyticsBreakdowns.Breakdowns breakdowns(
+            @Parameter(description = FROM, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = TO, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String to,
+            @Parameter(description = QUEUE, schema = @Schema(type = "string", maxLength = 100))
+            @RequestParam(required = false) String queue) {
         Range range = range(from, to, queue, null, List.of());
         return breakdowns(range, models.current());
     }
 
-    @Operation(summary = "Leads, managers, admins: one section of the analytics as CSV (daily, resolution-times, "
+    @Operation(operationId = "exportAnalytics",
+            summary = "Leads, managers, admins: one section of the analytics as CSV (daily, resolution-times, "
             + "queue-priority, agents, agent-days, csat-queues; daily unless said), with the same days and queue")
     @GetMapping("/api/analytics/export")
-    public ResponseEntity<String> export(@RequestParam(required = false) String section,
-                                         @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String from,
-                                         @RequestParam(required = false) String to,
-                                         @RequestParam(required = false) String queue) {
+    public ResponseEntity<String> export(
+            @Parameter(description = "The section, daily unless said",
+                    schema = @Schema(allowableValues = {"daily", "resolution-times", "queue-priority", "agents",
+                            "agent-days", "csat-queues"}, defaultValue = "daily"))
+            @RequestParam(required = false) String section,
+            @Parameter(schema = @Schema(allowableValues = "csv", defaultValue = "csv"))
+            @RequestParam(required = false) String format,
+            @Parameter(description = FROM, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = TO, schema = @Schema(type = "string", format = "date"))
+            @RequestParam(required = false) String to,
+            @Parameter(description = QUEUE, schema = @Schema(type = "string", maxLength = 100))
+            @RequestParam(required = false) String queue) {
         List<FieldError> errors = new ArrayList<>();
         AnalyticsCsv.Section chosen = AnalyticsCsv.Section.of(section);
         if (chosen == null) {

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.casestream.events.json.EventJson;
 import org.casestream.query.cases.CaseSummary;
 import org.casestream.query.platform.QueryProperties;
@@ -65,8 +68,12 @@ public class CaseExportController {
         this.properties = properties;
     }
 
-    @Operation(summary = "The case list with the same filters and sort, every page of it, as CSV or NDJSON (streamed)")
+    @Operation(operationId = "exportCases",
+            summary = "The case list with the same filters and sort, every page of it, as CSV or NDJSON (streamed)")
     @GetMapping("/api/cases/export")
+    @CaseListParameters(paged = false)
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = "csv (RFC 4180, a header line) or ndjson (a JSON "
+            + "case summary a line)", schema = @Schema(allowableValues = {"csv", "ndjson"}, defaultValue = "csv"))
     public ResponseEntity<StreamingResponseBody> export(@RequestParam MultiValueMap<String, String> query) {
         MultiValueMap<String, String> parameters = new org.springframework.util.LinkedMultiValueMap<>(query);
         String format = parameters.getFirst("format") == null ? "csv" : parameters.getFirst("format");

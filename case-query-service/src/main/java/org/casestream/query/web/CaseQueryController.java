@@ -41,10 +41,12 @@ public class CaseQueryController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Cases by filters (status, priority, queue, assignee (an agent id, none, or me: the agent "
+    @Operation(operationId = "listCases",
+            summary = "Cases by filters (status, priority, queue, assignee (an agent id, none, or me: the agent "
             + "the caller's login is linked to), channel, tier, tag, createdFrom, createdTo), full text (q), sort and "
             + "cursor paging; with the total and facet counts")
     @GetMapping("/api/cases")
+    @CaseListParameters
     public CasePage list(@RequestParam MultiValueMap<String, String> parameters) {
         return search(ListRequest.parse(AssigneeMe.resolve(parameters, Caller.current())));
     }
@@ -52,12 +54,14 @@ public class CaseQueryController {
     @Operation(summary = "A customer's cases (those of the records merged into them too), with the same filters, "
             + "sort and paging as the case list")
     @GetMapping("/api/customers/{customerId}/cases")
+    @CaseListParameters
     public CasePage customerCases(@PathVariable String customerId, @RequestParam MultiValueMap<String, String> parameters) {
         return search(ListRequest.parse(parameters, Map.of("customerId",
                 models.current().customers().caseCustomerIds(customerId))));
     }
 
-    @Operation(summary = "One case with its latest comments (casestream.query.comments.latest, oldest first), "
+    @Operation(operationId = "getCase",
+            summary = "One case with its latest comments (casestream.query.comments.latest, oldest first), "
             + "commentCount and the cursor of the older ones (olderComments, for /comments?before=); a channel reads "
             + "only the cases it opened, never their internal notes")
     @GetMapping("/api/cases/{caseId}")
@@ -72,7 +76,8 @@ public class CaseQueryController {
                 SlaState.of(view, Instant.now(), properties.slaAtRiskWindow()));
     }
 
-    @Operation(summary = "A page of a case's comments, oldest first: before a position (older ones), after one "
+    @Operation(operationId = "listComments",
+            summary = "A page of a case's comments, oldest first: before a position (older ones), after one "
             + "(newer ones), or else the latest; limit 1 to casestream.query.comments.page-max (50 when not given). "
             + "The same callers as the case; a channel never sees internal notes, nor counts them")
     @GetMapping("/api/cases/{caseId}/comments")

@@ -48,7 +48,8 @@ public class CustomerQueryController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Customers whose name, organisation or an address contains q (case ignored), by name")
+    @Operation(operationId = "searchCustomers",
+            summary = "Customers whose name, organisation or an address contains q (case ignored), by name")
     @GetMapping("/api/customers")
     public Map<String, List<CustomerView>> search(
             @Parameter(description = "the text to look for, at least 2 characters") @RequestParam String q,
@@ -61,7 +62,8 @@ public class CustomerQueryController {
         return Map.of("customers", customers().search(q.strip(), limit == null ? DEFAULT_LIMIT : limit));
     }
 
-    @Operation(summary = "A customer's profile, tier and identities with their cases (status, SLA, satisfaction)")
+    @Operation(operationId = "getCustomer",
+            summary = "A customer's profile, tier and identities with their cases (status, SLA, satisfaction)")
     @GetMapping("/api/customers/{customerId}")
     public CustomerDetail customer(@PathVariable String customerId) {
         Optional<CustomerView> view = customers().current(customerId);

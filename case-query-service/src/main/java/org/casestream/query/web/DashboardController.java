@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.lucene.search.Query;
 import org.casestream.query.agents.AgentView;
 import org.casestream.query.platform.QueryProperties;
@@ -47,6 +50,9 @@ public class DashboardController {
     @Operation(summary = "Open cases by SLA state (at-risk: next due time within the window; breached), soonest "
             + "due first; the list's filters and paging apply too")
     @GetMapping("/api/sla")
+    @CaseListParameters
+    @Parameter(name = "state", in = ParameterIn.QUERY, required = true, description = "at-risk: next due time within "
+            + "the window; breached: past it", schema = @Schema(allowableValues = {"at-risk", "breached"}))
     public CasePage sla(@RequestParam MultiValueMap<String, String> parameters) {
         String state = parameters.getFirst("state");
         Instant now = Instant.now();
@@ -64,7 +70,7 @@ public class DashboardController {
         return models.current().index().search(query, request.sort(), request.limit(), request.cursor(), now, properties.slaAtRiskWindow());
     }
 
-    @Operation(summary = "Every agent with skills, capacity and availability")
+    @Operation(operationId = "listAgents", summary = "Every agent with skills, capacity and availability")
     @GetMapping("/api/agents")
     public List<AgentView> agents() {
         return models.current().agents().all();

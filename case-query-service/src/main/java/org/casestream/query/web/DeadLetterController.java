@@ -24,7 +24,8 @@ public class DeadLetterController {
         this.parked = parked;
     }
 
-    @Operation(summary = "The parked events not retried yet: how many, and the first ones in order (limit, 100 when "
+    @Operation(operationId = "listDeadLetters",
+            summary = "The parked events not retried yet: how many, and the first ones in order (limit, 100 when "
             + "not given, at most 1000) with where each came from, its type, id and case, the failure's class and why")
     @GetMapping("/api/ops/dead-letters")
     public DeadLetters.Listing list(@RequestParam(required = false) Integer limit) {

@@ -62,7 +62,8 @@ public class MyWorkController {
     public record MyCases(List<MyCase> items, long total, long unread) {
     }
 
-    @Operation(summary = "The agent the caller's login is linked to, with skills, capacity, availability, load (open "
+    @Operation(operationId = "getMyAgent",
+            summary = "The agent the caller's login is linked to, with skills, capacity, availability, load (open "
             + "cases assigned) and cases resolved today; 404 when the login is linked to none")
     @GetMapping("/api/agents/me")
     public MyAgent me() {

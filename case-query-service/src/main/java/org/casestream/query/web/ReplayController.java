@@ -31,7 +31,8 @@ public class ReplayController {
     public record ReplayRequest(@NotBlank String target, Long fromPosition) {
     }
 
-    @Operation(summary = "Start a rebuild of every read model from the start of the topic (target read-models)")
+    @Operation(operationId = "startReplay",
+            summary = "Start a rebuild of every read model from the start of the topic (target read-models)")
     @PostMapping("/api/ops/replays")
     public ResponseEntity<ReplayJobs.ReplayJob> start(@Valid @RequestBody ReplayRequest request) {
         if (!ReplayJobs.READ_MODELS.equals(request.target())) {
@@ -45,7 +46,7 @@ public class ReplayController {
         return ResponseEntity.accepted().location(URI.create("/api/ops/replays/" + job.jobId())).body(job);
     }
 
-    @Operation(summary = "A rebuild's progress: events done, total, rate, ETA, state")
+    @Operation(operationId = "getReplay", summary = "A rebuild's progress: events done, total, rate, ETA, state")
     @GetMapping("/api/ops/replays/{jobId}")
     public ReplayJobs.ReplayJob get(@PathVariable UUID jobId) {
         return jobs.find(jobId).orElseThrow(() -> new NotFound("no replay job " + jobId));

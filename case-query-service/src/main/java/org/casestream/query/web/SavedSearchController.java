@@ -53,7 +53,7 @@ public class SavedSearchController {
         return search;
     }
 
-    @Operation(summary = "Forget a saved search")
+    @Operation(operationId = "deleteSavedSearch", summary = "Forget a saved search")
     @DeleteMapping("/api/saved-searches/{name}")
     public ResponseEntity<Void> delete(@PathVariable String name) {
         if (!searches.delete(Caller.current().subject(), name)) {

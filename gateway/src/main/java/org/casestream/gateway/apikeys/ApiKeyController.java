@@ -48,13 +48,14 @@ public class ApiKeyController {
     record CreatedApiKey(UUID id, String name, String channel, String key, java.time.Instant createdAt) {
     }
 
-    @Operation(summary = "Every API key (never the key itself)")
+    @Operation(operationId = "listApiKeys", summary = "Every API key (never the key itself)")
     @GetMapping("/api/admin/api-keys")
     public List<ApiKey> list() {
         return keys.all();
     }
 
-    @Operation(summary = "Create an API key for a channel; the key is in this answer only")
+    @Operation(operationId = "createApiKey",
+            summary = "Create an API key for a channel; the key is in this answer only")
     @PostMapping("/api/admin/api-keys")
     public ResponseEntity<CreatedApiKey> create(@Valid @RequestBody CreateApiKey request,
             @AuthenticationPrincipal Jwt admin) {
@@ -67,7 +68,7 @@ public class ApiKeyController {
                 .body(new CreatedApiKey(key.id(), key.name(), key.channel(), secret, key.createdAt()));
     }
 
-    @Operation(summary = "Revoke an API key: requests with it are refused from now on")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key: requests with it are refused from now on")
     @DeleteMapping("/api/admin/api-keys/{id}")
     public ResponseEntity<Void> revoke(@PathVariable UUID id, @AuthenticationPrincipal Jwt admin) {
         if (!keys.revoke(id, clock.instant())) {

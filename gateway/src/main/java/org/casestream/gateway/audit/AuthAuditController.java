@@ -26,7 +26,8 @@ public class AuthAuditController {
     public record Page(List<AuthEvent> items, Long nextBefore) {
     }
 
-    @Operation(summary = "The authentication audit log, newest first: logins, failures, locks, throttling, logouts "
+    @Operation(operationId = "listAuthEvents",
+            summary = "The authentication audit log, newest first: logins, failures, locks, throttling, logouts "
             + "and token refreshes; ?username= for one account, ?before=<id> for the next page")
     @GetMapping("/api/admin/auth-events")
     public Page events(@RequestParam(required = false) Long before,

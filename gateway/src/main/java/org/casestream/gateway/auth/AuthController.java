@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -72,12 +75,21 @@ public class AuthController {
     }
 
     @Operation(summary = "Log in with username and password; the refresh token also comes as an HttpOnly cookie")
+    @ApiResponse(responseCode = "200", description = "The access token (and the refresh token)",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @ApiResponse(responseCode = "401", description = "Wrong username, password or second-factor code, or a second "
+            + "factor is needed")
+    @ApiResponse(responseCode = "423", description = "Too many failed logins from this address: locked for it a while "
+            + "(Retry-After)")
     @PostMapping("/api/auth/login")
     public ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return withCookie(auth.login(request.username(), request.password(), request.totp(), http.getRemoteAddr()));
     }
 
     @Operation(summary = "Exchange a refresh token (cookie or body) for new tokens; the old one stops working")
+    @ApiResponse(responseCode = "200", description = "New tokens",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired, revoked or was used before")
     @PostMapping("/api/auth/refresh")
     public ResponseEntity<TokenResponse> refresh(@CookieValue(name = REFRESH_COOKIE, required = false) String cookie,
             @Valid @RequestBody(required = false) RefreshRequest request, HttpServletRequest http) {
@@ -113,7 +125,8 @@ public class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Who the bearer token belongs to, and the agent they work as (skills, capacity, "
+    @Operation(operationId = "whoAmI",
+            summary = "Who the bearer token belongs to, and the agent they work as (skills, capacity, "
             + "availability, load) when their login is linked to one")
     @GetMapping("/api/auth/me")
     public TokenResponse.Me me(@AuthenticationPrincipal Jwt jwt) {

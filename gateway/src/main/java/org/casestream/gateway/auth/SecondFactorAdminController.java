@@ -33,20 +33,22 @@ public class SecondFactorAdminController {
     public record SecuritySettings(@NotNull Boolean secondFactorRequired) {
     }
 
-    @Operation(summary = "Whether admins and leads must log in with a second factor")
+    @Operation(operationId = "getSecuritySettings",
+            summary = "Whether admins and leads must log in with a second factor")
     @GetMapping("/api/admin/security-settings")
     public SecuritySettings settings() {
         return new SecuritySettings(secondFactor.required());
     }
 
-    @Operation(summary = "Require (or stop requiring) a second factor for admins and leads")
+    @Operation(operationId = "changeSecuritySettings",
+            summary = "Require (or stop requiring) a second factor for admins and leads")
     @PutMapping("/api/admin/security-settings")
     public SecuritySettings change(@Valid @RequestBody SecuritySettings settings) {
         secondFactor.require(settings.secondFactorRequired());
         return settings();
     }
 
-    @Operation(summary = "Remove a person's second factor: they enrol a new one")
+    @Operation(operationId = "resetSecondFactor", summary = "Remove a person's second factor: they enrol a new one")
     @DeleteMapping("/api/admin/users/{username}/second-factor")
     public ResponseEntity<Void> reset(@PathVariable String username, @AuthenticationPrincipal Jwt admin,
             HttpServletRequest http) {

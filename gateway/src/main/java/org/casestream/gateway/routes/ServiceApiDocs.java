@@ -1,10 +1,14 @@
 package org.casestream.gateway.routes;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.casestream.support.apidocs.ApiDocsProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.casestream.support.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,20 +17,28 @@ import org.springframework.web.client.RestClient;
 
 /**
  * {@code /v3/api-docs/<service>}: that service's OpenAPI document, fetched from it, with its {@code servers} set to
- * this origin, so Swagger UI's "Try it out" goes through the gateway (the only origin the browser may call) instead
- * of to the service's private address.
+ * the gateway's public address ({@code casestream.api-docs.public-url}), so Swagger UI's "Try it out" and generated
+ * clients go through the gateway (the only origin a browser or a partner may call) instead of to the service's private
+ * address.
  */
 @RestController
 @Hidden
 class ServiceApiDocs {
 
+    private static final Duration DOCUMENT_TIMEOUT = Duration.ofSeconds(90);
+
     private final Map<String, URI> services;
     private final RestClient client;
+    private final String publicUrl;
 
-    ServiceApiDocs(BackendProperties backends, RestClient.Builder builder) {
+    ServiceApiDocs(BackendProperties backends, RestClient.Builder builder, ApiDocsProperties apiDocs) {
+        this.publicUrl = apiDocs.publicUrl().toString();
         this.services = Map.of("command", backends.command(), "query", backends.query(),
                 "routing", backends.routing(), "notification", backends.notification());
-        this.client = builder.build();
+        // a service builds its document on the first request (every operation's security read from its rules), which
+        // on a loaded machine takes longer than the routes' read timeout; it is cached after that
+        this.client = builder.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+                .build(ClientHttpRequestFactorySettings.defaults().withReadTimeout(DOCUMENT_TIMEOUT))).build();
     }
 
     @GetMapping("/v3/api-docs/{service:command|query|routing|notification}")
@@ -39,7 +51,8 @@ class ServiceApiDocs {
         if (document == null) {
             throw new NotFound("The service has no API document");
         }
-        document.putArray("servers").addObject().put("url", "/").put("description", "through the gateway");
+        document.putArray("servers").addObject().put("url", publicUrl)
+                .put("description", "the gateway (every call goes through it)");
         return document;
     }
 }

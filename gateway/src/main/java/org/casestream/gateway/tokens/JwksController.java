@@ -19,7 +19,7 @@ public class JwksController {
         this.ring = ring;
     }
 
-    @Operation(summary = "The JSON Web Key Set the services verify access tokens with")
+    @Operation(operationId = "jwks", summary = "The JSON Web Key Set the services verify access tokens with")
     @GetMapping("/.well-known/jwks.json")
     public Map<String, Object> jwks() {
         return ring.published().toJSONObject();

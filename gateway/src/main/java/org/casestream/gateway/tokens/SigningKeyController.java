@@ -29,7 +29,8 @@ public class SigningKeyController {
                           boolean published) {
     }
 
-    @Operation(summary = "The token signing keys, newest first: which signs now, which is published ahead, which retire")
+    @Operation(operationId = "listSigningKeys",
+            summary = "The token signing keys, newest first: which signs now, which is published ahead, which retire")
     @GetMapping("/api/admin/signing-keys")
     public List<KeyView> keys() {
         String signing = ring.current().getKeyID();
@@ -38,7 +39,8 @@ public class SigningKeyController {
                 .map(key -> view(key, signing, now)).toList();
     }
 
-    @Operation(summary = "Rotate: publish a new key now; it signs once every service has had time to fetch it, and "
+    @Operation(operationId = "rotateSigningKeys",
+            summary = "Rotate: publish a new key now; it signs once every service has had time to fetch it, and "
             + "the key it replaces retires when no token it signed is still valid")
     @PostMapping("/api/admin/signing-keys/rotations")
     public ResponseEntity<KeyView> rotate() {

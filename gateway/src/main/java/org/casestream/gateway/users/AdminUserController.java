@@ -25,20 +25,21 @@ public class AdminUserController {
         this.users = users;
     }
 
-    @Operation(summary = "Every user, without passwords")
+    @Operation(operationId = "listUsers", summary = "Every user, without passwords")
     @GetMapping("/api/admin/users")
     public List<UserView> list() {
         return users.all();
     }
 
-    @Operation(summary = "Create a user (409 when the username is taken)")
+    @Operation(operationId = "createUser", summary = "Create a user (409 when the username is taken)")
     @PostMapping("/api/admin/users")
     public ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
         UserView created = users.create(request);
         return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
     }
 
-    @Operation(summary = "Change a user's display name, roles, password or disabled flag; disabling ends its sessions")
+    @Operation(operationId = "updateUser",
+            summary = "Change a user's display name, roles, password or disabled flag; disabling ends its sessions")
     @PatchMapping("/api/admin/users/{username}")
     public UserView update(@PathVariable String username, @Valid @RequestBody UpdateUser request) {
         return users.update(username, request);

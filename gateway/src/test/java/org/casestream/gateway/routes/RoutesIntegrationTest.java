@@ -180,7 +180,7 @@ class RoutesIntegrationTest extends GatewayIntegrationTest {
             Answer answer = get("/v3/api-docs/" + backend.name(), null);
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.json().get("info").get("title").asText()).isEqualTo(backend.name());
-            assertThat(answer.json().get("servers").findValuesAsText("url")).containsExactly("/");
+            assertThat(answer.json().get("servers").findValuesAsText("url")).containsExactly("http://localhost:8080");
             assertThat(backend.next().path()).isEqualTo("/v3/api-docs");
         }
     }

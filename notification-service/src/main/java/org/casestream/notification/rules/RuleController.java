@@ -1,5 +1,6 @@
 package org.casestream.notification.rules;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
@@ -28,11 +29,13 @@ public class RuleController {
     public record RuleRequest(@NotNull Boolean enabled) {
     }
 
+    @Operation(operationId = "listNotificationRules")
     @GetMapping
     public List<NotificationRule> all() {
         return rules.all();
     }
 
+    @Operation(operationId = "putNotificationRule")
     @PutMapping("/{trigger}/{audience}")
     public NotificationRule put(@PathVariable String trigger, @PathVariable String audience,
             @Valid @RequestBody RuleRequest request) {

@@ -1,5 +1,6 @@
 package org.casestream.notification.settings;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -39,11 +40,13 @@ public class SettingsController {
     public record SlackWebhookRequest(@NotBlank String url) {
     }
 
+    @Operation(operationId = "getNotificationSettings")
     @GetMapping
     public NotificationSettings get() {
         return settings.current();
     }
 
+    @Operation(operationId = "putNotificationSettings")
     @PutMapping
     public NotificationSettings put(@Valid @RequestBody SettingsRequest request) {
         settings.update(request.allowPrivateTargets(), request.leadEmails());

@@ -1,5 +1,6 @@
 package org.casestream.notification.webhooks;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +57,13 @@ public class WebhookController {
         }
     }
 
+    @Operation(operationId = "listWebhooks")
     @GetMapping
     public List<WebhookSubscription> all() {
         return subscriptions.active();
     }
 
+    @Operation(operationId = "createWebhook")
     @PostMapping
     public ResponseEntity<WebhookSubscription> create(@Valid @RequestBody SubscriptionRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -80,11 +83,13 @@ public class WebhookController {
         return ResponseEntity.created(URI.create("/api/webhooks/" + created.id())).body(created);
     }
 
+    @Operation(operationId = "getWebhook")
     @GetMapping("/{id}")
     public WebhookSubscription one(@PathVariable UUID id) {
         return subscriptions.find(id).orElseThrow(() -> new NotFound("No webhook subscription " + id));
     }
 
+    @Operation(operationId = "deleteWebhook")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable UUID id) {
         if (!subscriptions.delete(id)) {

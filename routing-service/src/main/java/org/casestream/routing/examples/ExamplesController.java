@@ -54,7 +54,8 @@ public class ExamplesController {
         this.queues = queues;
     }
 
-    @Operation(summary = "The examples in use, of one queue or all; the learnt ones by the case they came from")
+    @Operation(operationId = "listExamples",
+            summary = "The examples in use, of one queue or all; the learnt ones by the case they came from")
     @GetMapping("/api/routing/config/examples")
     public Examples list(@RequestParam(name = "queue", required = false) String queueName) {
         Queue queue = queueName == null ? null : queue(queueName);
@@ -67,7 +68,8 @@ public class ExamplesController {
         return new Examples(current, learnt);
     }
 
-    @Operation(summary = "Add an example to a queue (Unclassified: a message of no queue); 409 if it is one already")
+    @Operation(operationId = "addExample",
+            summary = "Add an example to a queue (Unclassified: a message of no queue); 409 if it is one already")
     @PostMapping("/api/routing/config/examples")
     @ResponseStatus(HttpStatus.CREATED)
     public ExampleView add(@Valid @RequestBody NewExample body) {
@@ -84,7 +86,7 @@ public class ExamplesController {
                         + " already"));
     }
 
-    @Operation(summary = "Stop using an example (kept with who removed it and when)")
+    @Operation(operationId = "removeExample", summary = "Stop using an example (kept with who removed it and when)")
     @DeleteMapping("/api/routing/config/examples/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void remove(@PathVariable long id) {
