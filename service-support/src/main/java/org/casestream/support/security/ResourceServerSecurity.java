@@ -70,8 +70,10 @@ public final class ResourceServerSecurity {
                     && !port.equals(environment.getProperty("local.server.port", Integer.class));
         };
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return new AndRequestMatcher(onManagementPort, new OrRequestMatcher(
-                paths.matcher(HttpMethod.GET, "/actuator/prometheus"), paths.matcher(HttpMethod.GET, "/actuator/info")));
+        // the paths first: a request that is no real one (the API documents ask the rules about every operation with
+        // one) has no local port to ask
+        return new AndRequestMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.GET, "/actuator/prometheus"),
+                paths.matcher(HttpMethod.GET, "/actuator/info")), onManagementPort);
     }
 
     /** The {@code roles} claim, a list of lower-case role names, becomes {@code ROLE_<name>} authorities. */
