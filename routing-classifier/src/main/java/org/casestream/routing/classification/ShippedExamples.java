@@ -51,8 +51,18 @@ public final class ShippedExamples {
         return examples;
     }
 
-    /** A queue's name as the examples and the evaluation set write it; {@code None} is no queue. */
+    /**
+     * A queue's name as the examples and the evaluation set write it; {@code None} is no queue. They are written for
+     * the shipped queues, so any other name is a mistake in the file.
+     */
     public static Queue queueOf(String name) {
-        return "None".equalsIgnoreCase(name) ? Queue.UNCLASSIFIED : Queue.of(name);
+        if ("None".equalsIgnoreCase(name)) {
+            return Queue.UNCLASSIFIED;
+        }
+        Queue queue = Queue.of(name);
+        if (!Queue.SHIPPED.contains(queue)) {
+            throw new IllegalArgumentException("not a shipped queue: " + name);
+        }
+        return queue;
     }
 }
