@@ -1,5 +1,7 @@
 package org.casestream.command.imports;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +90,7 @@ public class CaseImports {
                         INSERT INTO case_import (external_ref, case_id, case_number, imported_by, imported_at)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (external_ref) DO NOTHING""")
                 .params(request.externalRef(), caseId, caseNumber, Caller.current().subject(),
-                        java.sql.Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant()))
                 .update();
         if (claimed == 0) {
             // imported at the same time by another request: its case stands
@@ -132,7 +134,7 @@ public class CaseImports {
                 inProgress = true;
             }
             steps.add(new Step(comment.at(), new AddComment(caseId,
-                    UUID.nameUUIDFromBytes((caseId + ":" + steps.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    UUID.nameUUIDFromBytes((caseId + ":" + steps.size()).getBytes(StandardCharsets.UTF_8)),
                     null, comment.author(), byAgent && request.assignee() != null ? request.assignee().toString() : null,
                     comment.authorName(), comment.visibility() == null ? Visibility.PUBLIC : comment.visibility(),
                     comment.body(), List.of(), comment.at())));
